@@ -1,0 +1,31 @@
+package org.tessera.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless command line: {@code ./tessera <command> ...}. Every subcommand has {@code --help}. The workbench
+ * and this CLI drive the same engine services.
+ */
+@Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
+        description = "Study how a multimodal LLM learns a new task (jigsaw) without forgetting what it knew.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class TesseraCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the CLI and returns its exit code (tests call this instead of main). */
+    public static int execute(String... args) {
+        return new CommandLine(new TesseraCli()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
