@@ -32,9 +32,12 @@ public final class ModelBenchmark {
     private final int textLen;
     private final int steps;
     private final int genPrompts;
+    private final int genSamples;
     private final int genTokens;
 
-    public ModelBenchmark(Path modelDir, int batch, int textLen, int steps, int genPrompts, int genTokens) {
+    public ModelBenchmark(Path modelDir, int batch, int textLen, int steps, int genPrompts, int genSamples,
+                          int genTokens) {
+        this.genSamples = genSamples;
         this.modelDir = modelDir;
         this.batch = batch;
         this.textLen = textLen;
@@ -171,16 +174,18 @@ public final class ModelBenchmark {
         for (int i = 0; i < n; i++) {
             prompts.add(Prompt.of(randomImage(rnd, model.config().imageSize()), "where is the red circle ?"));
         }
-        GenerationOptions o = new GenerationOptions(genTokens, 1.0f, 1, 7, kv);
+        GenerationOptions o = new GenerationOptions(genTokens, 1.0f, genSamples, 7, kv);
         model.generate(prompts.subList(0, Math.min(4, n)), o); // warm-up
         long t0 = System.nanoTime();
-        long tokens = model.generate(prompts, o).stream().mapToLong(g -> g.get(0).tokens().length + (g.get(0).stoppedAtEos() ? 1 : 0)).sum();
+        long tokens = model.generate(prompts, o).stream().flatMap(List::stream)
+                .mapToLong(g -> g.tokens().length + (g.stoppedAtEos() ? 1 : 0)).sum();
         double sec = (System.nanoTime() - t0) / 1e9;
         String key = kv ? "sample_kv_cache" : "sample_no_cache";
         Map<String, Object> r = new LinkedHashMap<>();
         r.put(key + "_tokens_per_s", tokens / sec);
-        r.put(key + "_rollouts_per_s", n / sec);
-        r.put(key + "_setup", n + " prompts x up to " + genTokens + " tokens, T=1, " + tokens + " tokens sampled");
+        r.put(key + "_rollouts_per_s", (double) n * genSamples / sec);
+        r.put(key + "_setup", n + " prompts x " + genSamples + " samples x up to " + genTokens + " tokens, T=1, "
+                + tokens + " tokens sampled");
         return r;
     }
 

@@ -39,8 +39,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "10", description = "timed training steps (default: ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--gen-prompts", defaultValue = "64", description = "prompts to sample from (default: ${DEFAULT-VALUE})")
+        @Option(names = "--gen-prompts", defaultValue = "32", description = "prompts to sample from (default: ${DEFAULT-VALUE})")
         int genPrompts;
+
+        @Option(names = "--gen-samples", defaultValue = "8",
+                description = "samples per prompt, as in a GRPO group (default: ${DEFAULT-VALUE})")
+        int genSamples;
 
         @Option(names = "--gen-tokens", defaultValue = "32", description = "new tokens per prompt (default: ${DEFAULT-VALUE})")
         int genTokens;
@@ -50,7 +54,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new ModelBenchmark(model, batch, textLen, steps, genPrompts, genTokens).run(json);
+            new ModelBenchmark(model, batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
             return 0;
         }
     }
