@@ -1,0 +1,136 @@
+package org.tessera.engine.model.tiny;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.engine.model.CompletionScore;
+import org.tessera.engine.model.Generation;
+import org.tessera.engine.model.GenerationOptions;
+import org.tessera.engine.model.ModelLoader;
+import org.tessera.engine.model.Prompt;
+import org.tessera.engine.model.TrainableModel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TinyVlmTest {
+    static TinyVlm model;
+
+    @BeforeAll
+    static void init() {
+        model = TestModels.model(7);
+    }
+
+    @AfterAll
+    static void done() {
+        model.close();
+    }
+
+    @Test
+    void kvCacheGenerationMatchesFullForwardPass() {
+        List<Prompt> prompts = TestModels.prompts();
+        GenerationOptions opts = GenerationOptions.sampling(12, 1.0f, 2, 99);
+        List<float[]> cached = new ArrayList<>();
+        List<float[]> full = new ArrayList<>();
+        List<List<Generation>> a = model.generate(prompts, opts, cached::add);
+        List<List<Generation>> b = model.generate(prompts, opts.withKvCache(false), full::add);
+        assertEquals(cached.size(), full.size(), "same number of decoding steps");
+        double maxDiff = 0;
+        for (int s = 0; s < cached.size(); s++) {
+            float[] x = cached.get(s);
+            float[] y = full.get(s);
+            for (int i = 0; i < x.length; i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(x[i] - y[i]));
+            }
+        }
+        assertTrue(maxDiff <= 1e-4, "max abs logit diff " + maxDiff);
+        for (int i = 0; i < prompts.size(); i++) {
+            for (int j = 0; j < 2; j++) {
+                assertArrayEquals(a.get(i).get(j).tokens(), b.get(i).get(j).tokens());
+            }
+        }
+    }
+
+    @Test
+    void cachedStepLogitsEqualTeacherForcedLogits() {
+        // Greedy generation, then a teacher-forced pass over prompt + generated tokens must give the same logits
+        // at every generated position.
+        List<Prompt> prompts = List.of(TestModels.prompts().get(0));
+        List<float[]> steps = new ArrayList<>();
+        Generation g = model.generate(prompts, GenerationOptions.greedy(10), steps::add).get(0).get(0);
+        int promptLen = model.encoder().promptTokens(prompts.get(0)).length;
+        float[] full = model.fullLogits(prompts, List.of(g.tokens()));
+        int vocab = model.config().vocabSize();
+        double maxDiff = 0;
+        for (int s = 0; s < steps.size(); s++) {
+            int col = promptLen - 1 + s;
+            for (int v = 0; v < vocab; v++) {
+                maxDiff = Math.max(maxDiff, Math.abs(steps.get(s)[v] - full[col * vocab + v]));
+            }
+        }
+        assertTrue(maxDiff <= 1e-4, "max abs logit diff " + maxDiff);
+    }
+
+    @Test
+    void generationIsDeterministicForASeedAndIndependentOfBatching() {
+        List<Prompt> prompts = TestModels.prompts();
+        GenerationOptions opts = GenerationOptions.sampling(8, 1.0f, 3, 5);
+        List<List<Generation>> all = model.generate(prompts, opts);
+        List<List<Generation>> again = model.generate(prompts, opts);
+        for (int i = 0; i < prompts.size(); i++) {
+            for (int j = 0; j < 3; j++) {
+                assertArrayEquals(all.get(i).get(j).tokens(), again.get(i).get(j).tokens());
+            }
+        }
+    }
+
+    @Test
+    void sampleLogProbEqualsTeacherForcedScore() {
+        List<Prompt> prompts = TestModels.prompts();
+        List<List<Generation>> gens = model.generate(prompts, GenerationOptions.sampling(10, 1.0f, 1, 3));
+        List<String> texts = new ArrayList<>();
+        for (List<Generation> g : gens) {
+            texts.add(g.get(0).text());
+        }
+        List<CompletionScore> scores = model.score(prompts, texts);
+        for (int i = 0; i < prompts.size(); i++) {
+            Generation g = gens.get(i).get(0);
+            if (g.stoppedAtEos() && model.tokenizer().decode(model.tokenizer().encode(g.text())).equals(g.text())
+                    && java.util.Arrays.equals(model.tokenizer().encode(g.text()), g.tokens())) {
+                assertEquals(g.logProb(), scores.get(i).sumLogProb(), 1e-3, "prompt " + i);
+            }
+        }
+    }
+
+    @Test
+    void saveLoadRoundTripGivesIdenticalLogits(@TempDir Path dir) {
+        model.save(dir);
+        List<Prompt> prompts = TestModels.prompts();
+        List<int[]> completions = List.of(new int[] {5, 6}, new int[] {7}, new int[] {8, 9, 10}, new int[] {11});
+        float[] before = model.fullLogits(prompts, completions);
+        try (TrainableModel loaded = ModelLoader.load(dir)) {
+            float[] after = ((TinyVlm) loaded).fullLogits(prompts, completions);
+            assertArrayEquals(before, after);
+            assertEquals(model.card().parameterCount(), loaded.card().parameterCount());
+        }
+    }
+
+    @Test
+    void frozenCopyHasSameOutputs() {
+        List<Prompt> prompts = TestModels.prompts();
+        List<String> completions = List.of("yes", "no", "red", "i see");
+        try (TinyVlm copy = model.frozenCopy()) {
+            List<CompletionScore> a = model.score(prompts, completions);
+            List<CompletionScore> b = copy.score(prompts, completions);
+            for (int i = 0; i < a.size(); i++) {
+                assertArrayEquals(a.get(i).tokenLogProbs(), b.get(i).tokenLogProbs(), 0);
+            }
+        }
+    }
+}
