@@ -26,22 +26,6 @@ class EngineModelServiceTest {
     Path temp;
 
     @Test
-    void aMissingFolderIsReportedWithoutCallingTheLoader() {
-        List<Path> calls = new ArrayList<>();
-        EngineModelService service = new EngineModelService(dir -> {
-            calls.add(dir);
-            return new CardOnlyModel("never");
-        });
-        Path missing = temp.resolve("no-such-model");
-
-        ModelLoadException error = assertThrows(ModelLoadException.class, () -> service.load(missing));
-
-        assertEquals(missing, error.file());
-        assertTrue(error.getMessage().contains("no such model folder"), error.getMessage());
-        assertEquals(List.of(), calls);
-    }
-
-    @Test
     void keepsTheLoadedModelUntilTheNextLoadOrClose() throws Exception {
         Path first = Files.createDirectory(temp.resolve("first"));
         Path second = Files.createDirectory(temp.resolve("second"));
@@ -59,6 +43,22 @@ class EngineModelServiceTest {
 
         service.close();
         assertTrue(made.get(1).closed);
+    }
+
+    @Test
+    void aLoadThatFinishesAfterCloseFreesItsModel() throws Exception {
+        Path dir = Files.createDirectory(temp.resolve("late"));
+        List<CardOnlyModel> made = new ArrayList<>();
+        EngineModelService[] service = new EngineModelService[1];
+        service[0] = new EngineModelService(d -> {
+            service[0].close(); // the window closes while the weights are read
+            CardOnlyModel model = new CardOnlyModel("late");
+            made.add(model);
+            return model;
+        });
+
+        assertThrows(IllegalStateException.class, () -> service[0].load(dir));
+        assertTrue(made.get(0).closed);
     }
 
     @Test
