@@ -118,7 +118,7 @@ public final class WorkbenchWindow extends BorderPane {
     }
 
     private static String loadedMessage(ModelCard card, double seconds) {
-        return String.format(Locale.ROOT, "Loaded %s (%s parameters) on %s in %.1f s.", card.name(),
-                Formats.parameters(card.parameterCount()), card.device(), seconds);
+        return String.format(Locale.ROOT, "Loaded %s: %s parameters on %s in %.1f s.", card.name(),
+                Formats.integer(card.parameterCount()), card.device(), seconds);
     }
 }

@@ -70,7 +70,7 @@ class WorkbenchWindowTest {
         assertEquals(3, files.getItems().size());
         assertEquals("config.json", ((Map.Entry<?, ?>) files.getItems().get(0)).getKey());
         assertEquals(3, robot.lookup("#model-config").queryAs(TableView.class).getItems().size());
-        assertTrue(text(robot, "#status").startsWith("Loaded tessera-tiny (871,234 (871.2 k) parameters) on cpu()"),
+        assertTrue(text(robot, "#status").startsWith("Loaded tessera-tiny: 871,234 parameters on cpu() in "),
                 text(robot, "#status"));
         assertFalse(robot.lookup("#model-error").tryQuery().isPresent());
     }
