@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Study how a multimodal LLM learns a new task (jigsaw) without forgetting what it knew.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class})
 public final class TesseraCli implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +21,16 @@ public final class TesseraCli implements Runnable {
 
     /** Runs the CLI and returns its exit code (tests call this instead of main). */
     public static int execute(String... args) {
-        return new CommandLine(new TesseraCli()).execute(args);
+        CommandLine cli = new CommandLine(new TesseraCli());
+        // A failing command prints one clear line (file, field, problem), not a stack trace; TESSERA_DEBUG=1 shows it.
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("TESSERA_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
     }
 
     @Override

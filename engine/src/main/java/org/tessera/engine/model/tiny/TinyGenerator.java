@@ -86,8 +86,7 @@ final class TinyGenerator {
                 NDArray last = hidden.get(":, -1, :");
                 promptLogits = net.lmHead(last).toFloatArray();
                 if (c0 != null) {
-                    cache = n > 1 ? c0.repeatRows(n) : c0;
-                    cache.attach(g);
+                    cache = c0.expand(g, n, promptCols + maxNew);
                 }
             }
             float[] logits = new float[rows * vocab];
@@ -145,11 +144,7 @@ final class TinyGenerator {
                                 keyMask[r * cols + k] = promptKeyValid[(r / n) * promptCols + k] ? 0f : TinyVlmNetwork.MASKED;
                             }
                         }
-                        TinyVlmNetwork.KvCache ext = new TinyVlmNetwork.KvCache(c.numLayers());
-                        logits = net.decodeStep(s, lastToken, positions, keyMask, cache, ext).toFloatArray();
-                        ext.attach(g);
-                        cache.close();
-                        cache = ext;
+                        logits = net.decodeStep(s, lastToken, positions, keyMask, cache).toFloatArray();
                     } else {
                         logits = fullStep(s, batch, n, gen, lastToken, len, step, promptLen);
                     }

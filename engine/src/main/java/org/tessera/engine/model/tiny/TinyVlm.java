@@ -15,6 +15,7 @@ import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.HostTensor;
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.ModelLoadException;
+import org.tessera.engine.model.NoGrad;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.Safetensors;
 import org.tessera.engine.model.TextTokenizer;
@@ -37,6 +38,8 @@ public final class TinyVlm implements TrainableModel {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int MAX_ROWS = 64;
+    /** Sampling batches more rows: a decoding step is a skinny matrix product, cheaper per row when taller. */
+    private static final int MAX_SAMPLING_ROWS = 256;
 
     private final TinyVlmConfig config;
     private final TinyTokenizer tokenizer;
@@ -160,8 +163,10 @@ public final class TinyVlm implements TrainableModel {
     /** As {@link #generate(List, GenerationOptions)}, handing each step's logits (rows x vocab) to an observer. */
     public List<List<Generation>> generate(List<Prompt> prompts, GenerationOptions options,
                                            Consumer<float[]> stepLogits) {
-        return new TinyGenerator(config, tokenizer, network, encoder, weights.manager(), MAX_ROWS)
-                .generate(prompts, options, stepLogits);
+        try (NoGrad ignored = NoGrad.enter()) {
+            return new TinyGenerator(config, tokenizer, network, encoder, weights.manager(), MAX_SAMPLING_ROWS)
+                    .generate(prompts, options, stepLogits);
+        }
     }
 
     @Override
@@ -173,7 +178,7 @@ public final class TinyVlm implements TrainableModel {
             for (String c : completions.subList(start, end)) {
                 ids.add(tokenizer.encode(c));
             }
-            try (NDManager m = weights.manager().newSubManager()) {
+            try (NoGrad ignored = NoGrad.enter(); NDManager m = weights.manager().newSubManager()) {
                 TokenLogProbs lp = completionLogProbs(m, prompts.subList(start, end), ids, false);
                 float[] v = lp.logProbs().toFloatArray();
                 float[] mask = lp.mask().toFloatArray();
@@ -208,7 +213,7 @@ public final class TinyVlm implements TrainableModel {
 
     /** Logits (batch, text columns, vocab) of a full teacher-forced forward pass, for tests and analysis. */
     public float[] fullLogits(List<Prompt> prompts, List<int[]> completions) {
-        try (NDManager m = weights.manager().newSubManager()) {
+        try (NoGrad ignored = NoGrad.enter(); NDManager m = weights.manager().newSubManager()) {
             EncodedBatch b = encoder.encodeCompletions(prompts, completions, false);
             return network.forwardLogits(m, b, null).toFloatArray();
         }

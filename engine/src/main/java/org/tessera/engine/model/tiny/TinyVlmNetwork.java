@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 
@@ -26,10 +27,15 @@ public final class TinyVlmNetwork {
         this.w = weights;
     }
 
-    /** Per-layer keys and values of every column so far, each (batch, heads, columns, headDim). */
+    /**
+     * Per-layer keys and values, each (batch, heads, capacity, headDim), of which the first {@code length} columns
+     * are filled. Preallocated to the longest sequence a generation can reach and written in place: growing it by
+     * concatenation copied the whole cache at every step, which cost more than the step's own arithmetic.
+     */
     public static final class KvCache {
         final NDArray[] keys;
         final NDArray[] values;
+        int length;
 
         KvCache(int layers) {
             keys = new NDArray[layers];
@@ -44,21 +50,25 @@ public final class TinyVlmNetwork {
             }
         }
 
-        void close() {
-            for (int i = 0; i < keys.length; i++) {
-                keys[i].close();
-                values[i].close();
-            }
-        }
-
-        /** Repeats every row n times in place of the row (prompt i's samples become rows i*n .. i*n+n-1). */
-        KvCache repeatRows(int n) {
+        /**
+         * A preallocated cache of {@code capacity} columns holding this (prefill) cache's columns, each row
+         * repeated {@code n} times in place (prompt i's samples become rows i*n .. i*n+n-1).
+         */
+        KvCache expand(NDManager m, int n, int capacity) {
             KvCache r = new KvCache(keys.length);
             for (int i = 0; i < keys.length; i++) {
-                r.keys[i] = keys[i].repeat(0, n);
-                r.values[i] = values[i].repeat(0, n);
+                r.keys[i] = grow(m, n > 1 ? keys[i].repeat(0, n) : keys[i], capacity);
+                r.values[i] = grow(m, n > 1 ? values[i].repeat(0, n) : values[i], capacity);
             }
+            r.length = length;
             return r;
+        }
+
+        private static NDArray grow(NDManager m, NDArray a, int capacity) {
+            Shape s = a.getShape();
+            NDArray big = m.zeros(new Shape(s.get(0), s.get(1), capacity, s.get(3)));
+            big.set(new NDIndex(":, :, :" + s.get(2)), a);
+            return big;
         }
     }
 
@@ -91,18 +101,18 @@ public final class TinyVlmNetwork {
     /**
      * One decoding step with the cache: {@code tokens} and {@code positions} are (rows, 1); {@code keyMask} is
      * the additive mask (rows, 1, 1, columns + 1) over cached columns plus the new one. Returns logits
-     * (rows, vocab) and replaces the cache's arrays with the extended ones (the caller closes the old ones).
+     * (rows, vocab); the new column is written into the cache in place.
      */
-    public NDArray decodeStep(NDManager m, long[] tokens, long[] positions, float[] keyMask, KvCache cache,
-                              KvCache extended) {
+    public NDArray decodeStep(NDManager m, long[] tokens, long[] positions, float[] keyMask, KvCache cache) {
         int rows = tokens.length;
         NDArray tok = m.create(tokens, new Shape(rows, 1));
         NDArray pos = m.create(positions, new Shape(rows, 1));
         NDArray x = embedText(tok, pos);
         NDArray mask = m.create(keyMask, new Shape(rows, 1, 1, keyMask.length / rows));
         for (int l = 0; l < c.numLayers(); l++) {
-            x = block(x, mask, l, extended, cache);
+            x = block(x, mask, l, null, cache);
         }
+        cache.length++;
         x = norm(x, "final_norm");
         return lmHead(x).reshape(rows, c.vocabSize());
     }
@@ -146,12 +156,20 @@ public final class TinyVlmNetwork {
         NDArray k = qkv.get(1).reshape(batch, cols, heads, hd).transpose(0, 2, 1, 3);
         NDArray v = qkv.get(2).reshape(batch, cols, heads, hd).transpose(0, 2, 1, 3);
         if (past != null) {
-            k = NDArrays.concat(new NDList(past.keys[layer], k), 2);
-            v = NDArrays.concat(new NDList(past.values[layer], v), 2);
+            // write this column into the preallocated cache, then attend over the filled part
+            NDIndex column = new NDIndex(":, :, " + past.length + ":" + (past.length + cols));
+            past.keys[layer].set(column, k);
+            past.values[layer].set(column, v);
+            NDIndex filled = new NDIndex(":, :, :" + (past.length + cols));
+            k = past.keys[layer].get(filled);
+            v = past.values[layer].get(filled);
+            k.attach(x.getManager());
+            v.attach(x.getManager());
         }
         if (out != null) {
             out.keys[layer] = k;
             out.values[layer] = v;
+            out.length = (int) cols;
         }
         NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(hd)).add(mask).softmax(-1);
         NDArray ctx = att.matMul(v).transpose(0, 2, 1, 3).reshape(batch, cols, (long) heads * hd);

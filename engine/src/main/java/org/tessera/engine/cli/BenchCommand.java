@@ -1,0 +1,57 @@
+package org.tessera.engine.cli;
+
+import org.tessera.engine.bench.ModelBenchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code tessera bench ...}: benchmarks (never timed unit tests). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks: 'bench model' (step time, matmul peak, generation throughput).",
+        subcommands = {BenchCommand.Model.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Measure the machine's fp32 matmul peak, a training step (forward+backward+AdamW) of the "
+                    + "model's shapes as a fraction of that peak, and sampling throughput with and without KV cache.")
+    static final class Model implements Callable<Integer> {
+        @Option(names = "--model", defaultValue = "assets/models/tessera-tiny",
+                description = "checkpoint folder (default: ${DEFAULT-VALUE})")
+        Path model;
+
+        @Option(names = "--batch", defaultValue = "32", description = "training batch size (default: ${DEFAULT-VALUE})")
+        int batch;
+
+        @Option(names = "--text-len", defaultValue = "40",
+                description = "text tokens per training sequence (default: ${DEFAULT-VALUE})")
+        int textLen;
+
+        @Option(names = "--steps", defaultValue = "10", description = "timed training steps (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(names = "--gen-prompts", defaultValue = "64", description = "prompts to sample from (default: ${DEFAULT-VALUE})")
+        int genPrompts;
+
+        @Option(names = "--gen-tokens", defaultValue = "32", description = "new tokens per prompt (default: ${DEFAULT-VALUE})")
+        int genTokens;
+
+        @Option(names = "--json", description = "print the results as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            new ModelBenchmark(model, batch, textLen, steps, genPrompts, genTokens).run(json);
+            return 0;
+        }
+    }
+}
