@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.ModelLoadException;
+import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.tiny.TinyTokenizer;
 import org.tessera.engine.model.tiny.TinyVlm;
 import org.tessera.engine.model.tiny.TinyVlmConfig;
@@ -43,6 +44,20 @@ class EngineModelServiceCheckpointTest {
             assertTrue(card.fileSizes().keySet().containsAll(
                     List.of("config.json", "tokenizer.json", "model.safetensors")), card.fileSizes().toString());
             assertEquals(32, card.config().get("hidden_size"));
+        }
+    }
+
+    @Test
+    void loadsTheShippedBaseModel() {
+        // Surefire runs in the module folder (app/); the shipped model sits at the repository root.
+        Path shipped = Path.of("..").resolve(ModelLoader.DEFAULT_MODEL).toAbsolutePath().normalize();
+        try (EngineModelService service = EngineModelService.withEngineLoader()) {
+            ModelCard card = service.load(shipped);
+
+            assertEquals("tessera-tiny", card.name());
+            assertEquals(TinyVlmConfig.ARCHITECTURE, card.architecture());
+            assertTrue(card.parameterCount() > 0);
+            assertTrue(card.fileSizes().get("model.safetensors") > 0);
         }
     }
 
