@@ -1,0 +1,64 @@
+package org.tessera.app.model;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import org.tessera.engine.model.ModelCard;
+import org.tessera.engine.model.ModelLoader;
+import org.tessera.engine.model.VisionLanguageModel;
+
+/**
+ * The production {@link ModelService}: loads checkpoints with the engine and owns the loaded model until the next
+ * load or {@link #close()}. Thread-safe, since loads run on worker threads while the window may close.
+ */
+public final class EngineModelService implements ModelService {
+    private final Function<Path, VisionLanguageModel> loader;
+    private VisionLanguageModel current;
+    private boolean closed;
+
+    /** @param loader opens a checkpoint folder; the workbench uses the engine's {@link ModelLoader} */
+    public EngineModelService(Function<Path, VisionLanguageModel> loader) {
+        this.loader = Objects.requireNonNull(loader, "loader");
+    }
+
+    /** The service the workbench uses: the engine's own loader. */
+    public static EngineModelService withEngineLoader() {
+        return new EngineModelService(ModelLoader::load);
+    }
+
+    @Override
+    public ModelCard load(Path directory) {
+        VisionLanguageModel loaded = loader.apply(directory);
+        ModelCard card;
+        try {
+            // Read before publishing: once published, a concurrent close() may free the model.
+            card = loaded.card();
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
+        VisionLanguageModel previous;
+        synchronized (this) {
+            if (closed) {
+                // The window closed while this load ran: nobody will use the model, free it now.
+                loaded.close();
+                throw new IllegalStateException("the model service was closed while " + directory + " loaded");
+            }
+            previous = current;
+            current = loaded;
+        }
+        if (previous != null) {
+            previous.close();
+        }
+        return card;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+}

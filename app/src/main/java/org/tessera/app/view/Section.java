@@ -1,0 +1,49 @@
+package org.tessera.app.view;
+
+/**
+ * The workbench's views, in navigation order. Only {@link #MODEL} exists so far; the others state honestly what
+ * they will hold, so nobody mistakes an empty pane for a broken one.
+ */
+public enum Section {
+    MODEL("Model", null),
+    PUZZLE_STUDIO("Puzzle studio",
+            "Will show generated jigsaw puzzles (image, shuffled tiles, the expected answer) and let you ask the "
+                    + "model to solve one."),
+    RUNS("Runs",
+            "Will list training runs (SFT and GRPO) with their settings and state, and start, stop or resume one."),
+    DASHBOARD("Dashboard",
+            "Will chart a run's metrics as they stream in: task reward and accuracy next to the scores on what "
+                    + "the model knew before, to see forgetting as it happens."),
+    ROLLOUTS("Rollouts",
+            "Will show the sampled completions of each GRPO step with their rewards and advantages."),
+    ANALYSIS("Analysis",
+            "Will compare checkpoints: what changed in the weights and on which held-out skills the model got "
+                    + "worse.");
+
+    private final String title;
+    private final String plannedContent;
+
+    Section(String title, String plannedContent) {
+        this.title = title;
+        this.plannedContent = plannedContent;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** What the view will show once built; null for views that exist. */
+    public String plannedContent() {
+        return plannedContent;
+    }
+
+    /** Node id of the view's pane, for styling and tests. */
+    public String viewId() {
+        return name().toLowerCase().replace('_', '-') + "-view";
+    }
+
+    @Override
+    public String toString() {
+        return title;
+    }
+}

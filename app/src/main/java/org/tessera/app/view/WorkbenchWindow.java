@@ -1,0 +1,124 @@
+package org.tessera.app.view;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import org.tessera.app.model.ModelService;
+import org.tessera.app.task.BackgroundTask;
+import org.tessera.app.task.TaskExecutor;
+import org.tessera.engine.model.ModelCard;
+
+/**
+ * The workbench's main pane: navigation on the left, the chosen view in the middle, a status line at the bottom.
+ * Everything it talks to is injected, so tests build it with a fake {@link ModelService} and a synchronous
+ * {@link TaskExecutor}.
+ */
+public final class WorkbenchWindow extends BorderPane {
+    private final ModelService models;
+    private final TaskExecutor executor;
+    private final FolderChooser folderChooser;
+    private final ListView<Section> navigation = new ListView<>();
+    private final StackPane content = new StackPane();
+    private final Label status = new Label("Ready.");
+    private final Map<Section, Node> views = new EnumMap<>(Section.class);
+    private final ModelCardView modelView;
+    private final List<Runnable> settledListeners = new ArrayList<>();
+    private Path modelDirectory;
+
+    public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser) {
+        this.models = Objects.requireNonNull(models, "models");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.folderChooser = Objects.requireNonNull(folderChooser, "folderChooser");
+        getStyleClass().add("workbench");
+        getStylesheets().add(Objects.requireNonNull(
+                WorkbenchWindow.class.getResource("/org/tessera/app/workbench.css")).toExternalForm());
+
+        modelView = new ModelCardView(this::chooseModelFolder);
+        views.put(Section.MODEL, modelView);
+        for (Section section : Section.values()) {
+            views.computeIfAbsent(section, PlaceholderView::new);
+        }
+
+        navigation.setId("navigation");
+        navigation.getItems().setAll(Section.values());
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, section) -> {
+            if (section != null) {
+                content.getChildren().setAll(views.get(section));
+            }
+        });
+        content.getStyleClass().add("content");
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+
+        setLeft(navigation);
+        setCenter(content);
+        setBottom(status);
+        show(Section.MODEL);
+    }
+
+    public void show(Section section) {
+        navigation.getSelectionModel().select(section);
+    }
+
+    /** Loads a checkpoint off the UI thread and shows its card or the reason it failed. */
+    public void loadModel(Path directory) {
+        Path dir = directory.toAbsolutePath().normalize();
+        modelDirectory = dir;
+        long[] started = new long[1];
+        BackgroundTask.wrap(() -> models.load(dir))
+                .onRunning(() -> {
+                    started[0] = System.nanoTime();
+                    modelView.showLoading(dir);
+                    status.setText("Loading model from " + dir + " …");
+                })
+                .onSuccess(card -> {
+                    modelView.showCard(card);
+                    status.setText(loadedMessage(card, (System.nanoTime() - started[0]) / 1e9));
+                    fireSettled();
+                })
+                .onFailure(error -> {
+                    modelView.showError(dir, error);
+                    status.setText("Model not loaded: " + ErrorMessages.describe(error).lines().findFirst().orElse(""));
+                    fireSettled();
+                })
+                .executeWith(executor);
+    }
+
+    /**
+     * Reports an error that escaped every handler (a bug): the window stays usable and says what happened, rather
+     * than dying with the FX thread.
+     */
+    public void showUnexpectedError(Throwable error) {
+        status.setText("Unexpected error: " + ErrorMessages.describe(error).lines().findFirst().orElse(""));
+    }
+
+    /** Runs once each model load has finished, whether it succeeded or failed (used by the screenshot route). */
+    public void addModelSettledListener(Runnable listener) {
+        settledListeners.add(listener);
+    }
+
+    private void fireSettled() {
+        for (Runnable listener : List.copyOf(settledListeners)) {
+            listener.run();
+        }
+    }
+
+    private void chooseModelFolder() {
+        Path start = modelDirectory == null ? null : modelDirectory.getParent();
+        folderChooser.choose(getScene() == null ? null : getScene().getWindow(), start).ifPresent(this::loadModel);
+    }
+
+    private static String loadedMessage(ModelCard card, double seconds) {
+        return String.format(Locale.ROOT, "Loaded %s: %s parameters on %s in %.1f s.", card.name(),
+                Formats.integer(card.parameterCount()), card.device(), seconds);
+    }
+}
