@@ -25,8 +25,7 @@ public final class BenchCommand implements Runnable {
             description = "Measure the machine's fp32 matmul peak, a training step (forward+backward+AdamW) of the "
                     + "model's shapes as a fraction of that peak, and sampling throughput with and without KV cache.")
     static final class Model implements Callable<Integer> {
-        @Option(names = "--model", defaultValue = "assets/models/tessera-tiny",
-                description = "checkpoint folder (default: ${DEFAULT-VALUE})")
+        @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
         Path model;
 
         @Option(names = "--batch", defaultValue = "32", description = "training batch size (default: ${DEFAULT-VALUE})")
@@ -54,7 +53,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new ModelBenchmark(model, batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
+            new ModelBenchmark(model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
             return 0;
         }
     }

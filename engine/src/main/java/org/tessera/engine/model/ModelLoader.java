@@ -21,6 +21,15 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
+    /**
+     * The shipped base model: under {@code TESSERA_ROOT} (set by the launcher, so {@code ./tessera} works from any
+     * folder), else relative to the working directory.
+     */
+    public static Path defaultModelDir() {
+        String root = System.getenv("TESSERA_ROOT");
+        return root == null || root.isBlank() ? DEFAULT_MODEL : Path.of(root).resolve(DEFAULT_MODEL);
+    }
+
     public static TrainableModel load(Path dir) {
         return load(dir, false);
     }
