@@ -1,0 +1,102 @@
+package org.tessera.engine.runs;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * One run = one folder: {@code experiment.json} (as resolved), {@code run.json} ({@link RunInfo}),
+ * {@code control.json} ({@link RunControl}), {@code metrics.jsonl}, {@code rollouts.jsonl}, {@code checkpoints/},
+ * {@code worker.log}. Whole files are written to a temp name and renamed; JSONL files get whole lines only.
+ */
+public record RunFolder(Path dir) {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public Path experimentFile() {
+        return dir.resolve("experiment.json");
+    }
+
+    public Path infoFile() {
+        return dir.resolve("run.json");
+    }
+
+    public Path controlFile() {
+        return dir.resolve("control.json");
+    }
+
+    public Path metricsFile() {
+        return dir.resolve("metrics.jsonl");
+    }
+
+    public Path rolloutsFile() {
+        return dir.resolve("rollouts.jsonl");
+    }
+
+    public Path checkpointsDir() {
+        return dir.resolve("checkpoints");
+    }
+
+    public Path logFile() {
+        return dir.resolve("worker.log");
+    }
+
+    public String name() {
+        return dir.getFileName().toString();
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(infoFile());
+    }
+
+    public Optional<RunInfo> readInfo() {
+        if (!Files.isRegularFile(infoFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(infoFile().toFile(), RunInfo.class));
+        } catch (IOException e) {
+            return Optional.empty(); // a foreign or damaged file: the caller shows the folder as unreadable
+        }
+    }
+
+    public RunInfo info() {
+        return readInfo().orElseThrow(() -> new IllegalStateException(infoFile() + ": missing or unreadable"));
+    }
+
+    public void writeInfo(RunInfo info) {
+        writeAtomically(infoFile(), info);
+    }
+
+    public RunControl readControl() {
+        if (!Files.isRegularFile(controlFile())) {
+            return RunControl.NONE;
+        }
+        try {
+            return JSON.readValue(controlFile().toFile(), RunControl.class);
+        } catch (IOException e) {
+            return RunControl.NONE;
+        }
+    }
+
+    public void writeControl(RunControl control) {
+        writeAtomically(controlFile(), control);
+    }
+
+    void writeAtomically(Path file, Object value) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), value);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
