@@ -1,0 +1,148 @@
+package org.tessera.engine.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.config.Problem;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads an experiment file, reports every problem (syntax with line and column; unknown fields, wrong types and
+ * out-of-range values with their JSON path; contradictions between fields), and resolves defaults.
+ */
+public final class ExperimentLoader {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Held-out puzzles are the same for every run unless an experiment says otherwise, so runs compare. */
+    public static final long DEFAULT_TEST_SEED = 20_260_001L;
+
+    private ExperimentLoader() {
+    }
+
+    public static Experiment load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ExperimentException(file, List.of(new Problem("$", "file not found")));
+        }
+        try {
+            return parse(Files.readString(file), file);
+        } catch (IOException e) {
+            throw new ExperimentException(file, List.of(new Problem("$", "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /** Problems of a JSON text (empty list = valid); what the workbench's form shows inline. */
+    public static List<Problem> problems(String json) {
+        try {
+            parse(json, Path.of("<editor>"));
+            return List.of();
+        } catch (ExperimentException e) {
+            return e.problems();
+        }
+    }
+
+    public static Experiment parse(String json, Path nameForMessages) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new ExperimentException(nameForMessages, List.of(new Problem(where, "not valid JSON: "
+                    + e.getOriginalMessage())));
+        }
+        List<Problem> problems = new ArrayList<>(ExperimentSchema.spec().validate(root, "$"));
+        if (problems.isEmpty()) {
+            problems.addAll(crossChecks(root));
+        }
+        if (!problems.isEmpty()) {
+            throw new ExperimentException(nameForMessages, problems);
+        }
+        try {
+            return withDefaults(JSON.treeToValue(root, Experiment.class));
+        } catch (JsonProcessingException e) {
+            throw new ExperimentException(nameForMessages, List.of(new Problem("$", e.getOriginalMessage())));
+        }
+    }
+
+    private static List<Problem> crossChecks(JsonNode root) {
+        List<Problem> p = new ArrayList<>();
+        JsonNode task = root.get("task");
+        String[] grid = task.get("grid").asText().split("x");
+        int rows = Integer.parseInt(grid[0]);
+        int cols = Integer.parseInt(grid[1]);
+        if (rows * cols < 2) {
+            p.add(new Problem("$.task.grid", "a puzzle needs at least 2 tiles"));
+        }
+        int size = task.path("image_size").asInt(48);
+        if (size % rows != 0 || size % cols != 0) {
+            p.add(new Problem("$.task.image_size", size + " is not divisible by the grid " + rows + "x" + cols));
+        }
+        JsonNode method = root.get("method");
+        String kind = method.get("kind").asText();
+        if ((kind.equals("sft")) && !method.has("sft")) {
+            p.add(new Problem("$.method.sft", "required when method.kind is \"sft\""));
+        }
+        if ((kind.equals("grpo") || kind.equals("rft-then-sft")) && !method.has("grpo")) {
+            p.add(new Problem("$.method.grpo", "required when method.kind is \"" + kind + "\""));
+        }
+        if (kind.equals("rft-then-sft") && !method.has("sft_steps")) {
+            p.add(new Problem("$.method.sft_steps", "required when method.kind is \"rft-then-sft\" (steps of the SFT phase)"));
+        }
+        JsonNode sft = method.get("sft");
+        if (kind.equals("sft") && sft != null && "self-rollouts".equals(sft.path("data").asText())
+                && !sft.has("rollouts_file") && !sft.has("harvest_from")) {
+            p.add(new Problem("$.method.sft", "data \"self-rollouts\" needs rollouts_file (an earlier run's "
+                    + "rollouts.jsonl) or harvest_from (a checkpoint to sample from)"));
+        }
+        JsonNode grpo = method.get("grpo");
+        if (grpo != null && "custom".equals(grpo.path("reward").asText()) && !grpo.has("reward_weights")) {
+            p.add(new Problem("$.method.grpo.reward_weights", "required when reward is \"custom\""));
+        }
+        return p;
+    }
+
+    private static Experiment withDefaults(Experiment e) {
+        Experiment.Task t = e.task();
+        Experiment.Task task = new Experiment.Task(t.grid(), t.source(), or(t.presentation(), "composite"),
+                or(t.gridLines(), false), t.prompt(), or(t.imageSize(), 48), t.trainSize(), t.testSize(),
+                or(t.trainSeed(), e.seed()), or(t.testSeed(), DEFAULT_TEST_SEED));
+        Experiment.Method m = e.method();
+        Experiment.Grpo g = m.grpo();
+        Experiment.Grpo grpo = g == null ? null : new Experiment.Grpo(g.groupSize(), g.promptsPerStep(),
+                or(g.temperature(), 1.0), or(g.maxNewTokens(), 32), or(g.clipEps(), 0.2), or(g.klBeta(), 0.04),
+                or(g.loss(), "grpo"), or(g.reward(), "paper"), g.rewardWeights());
+        Experiment.Sft s = m.sft();
+        Experiment.Sft sft = s == null ? null : new Experiment.Sft(s.data(), s.rolloutsFile(), s.harvestFrom(),
+                or(s.harvestSamples(), 8), or(s.harvestTemperature(), 1.0));
+        if (sft == null && m.kind().equals("rft-then-sft")) {
+            sft = new Experiment.Sft("self-rollouts", null, null, null, null);
+        }
+        Experiment.Method method = new Experiment.Method(m.kind(), m.steps(), m.sftSteps(), or(m.batchSize(), 16),
+                m.lr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
+                or(m.gradClip(), 1.0), sft, grpo);
+        Experiment.Eval ev = e.eval();
+        Experiment.Eval eval = new Experiment.Eval(ev.every(), or(ev.jigsawN(), 50), or(ev.knowledgeN(), 30),
+                or(ev.klProbeN(), 32), or(ev.maxNewTokens(), 48));
+        Experiment.Checkpoint ck = new Experiment.Checkpoint(e.checkpoint().every(), or(e.checkpoint().keep(), 2));
+        Experiment.Rollouts ro = new Experiment.Rollouts(e.rollouts() == null ? 10 : or(e.rollouts().logEvery(), 10));
+        return new Experiment(e.schema(), e.name(), e.description(), e.baseModel(), e.seed(), or(e.device(), "auto"),
+                task, method, eval, ck, ro);
+    }
+
+    private static <T> T or(T v, T dflt) {
+        return v == null ? dflt : v;
+    }
+
+    public static String toJson(Experiment e) {
+        try {
+            return JSON.writeValueAsString(e);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.tessera.engine.experiment;
+
+import org.tessera.engine.config.ObjectSpec;
+
+import java.util.Set;
+
+/** The experiment file's fields, types and ranges (schema version 1; docs/experiments.md describes each). */
+public final class ExperimentSchema {
+    public static final int VERSION = 1;
+    public static final Set<String> METHODS = Set.of("sft", "grpo", "rft-then-sft");
+    public static final Set<String> SFT_DATA = Set.of("answer-only", "teacher-reasoning", "self-rollouts");
+    public static final Set<String> REWARDS = Set.of("paper", "jigsaw-r1", "visual-jigsaw", "custom");
+
+    private ExperimentSchema() {
+    }
+
+    public static ObjectSpec spec() {
+        ObjectSpec task = new ObjectSpec()
+                .pattern("grid", true, "[1-8]x[1-8]", "ROWSxCOLS with 1..8 each, e.g. \"3x3\"")
+                .string("source", true)
+                .choice("presentation", false, Set.of("composite", "tiles"))
+                .bool("grid_lines", false)
+                .choice("prompt", true, Set.of("answer-only", "reasoning"))
+                .integer("image_size", false, 8, 512)
+                .integer("train_size", true, 1, 1_000_000)
+                .integer("test_size", true, 1, 100_000)
+                .integer("train_seed", false, Long.MIN_VALUE, Long.MAX_VALUE)
+                .integer("test_seed", false, Long.MIN_VALUE, Long.MAX_VALUE);
+        ObjectSpec sft = new ObjectSpec()
+                .choice("data", true, SFT_DATA)
+                .string("rollouts_file", false)
+                .string("harvest_from", false)
+                .integer("harvest_samples", false, 1, 256)
+                .number("harvest_temperature", false, 0.01, 5);
+        ObjectSpec weights = new ObjectSpec()
+                .number("format", false, -10, 10)
+                .number("hit", false, -10, 10)
+                .number("exact", false, -10, 10)
+                .number("repetition", false, -10, 10);
+        ObjectSpec grpo = new ObjectSpec()
+                .integer("group_size", true, 2, 256)
+                .integer("prompts_per_step", true, 1, 1024)
+                .number("temperature", false, 0.01, 5)
+                .integer("max_new_tokens", false, 1, 4096)
+                .number("clip_eps", false, 0, 1)
+                .number("kl_beta", false, 0, 10)
+                .choice("loss", false, Set.of("grpo", "dr_grpo"))
+                .choice("reward", false, REWARDS)
+                .object("reward_weights", false, weights);
+        ObjectSpec method = new ObjectSpec()
+                .choice("kind", true, METHODS)
+                .integer("steps", true, 1, 10_000_000)
+                .integer("sft_steps", false, 1, 10_000_000)
+                .integer("batch_size", false, 1, 4096)
+                .number("lr", true, 1e-9, 1)
+                .integer("warmup_steps", false, 0, 10_000_000)
+                .number("min_lr_ratio", false, 0, 1)
+                .number("weight_decay", false, 0, 1)
+                .number("grad_clip", false, 0, 1e6)
+                .object("sft", false, sft)
+                .object("grpo", false, grpo);
+        ObjectSpec eval = new ObjectSpec()
+                .integer("every", true, 1, 10_000_000)
+                .integer("jigsaw_n", false, 1, 100_000)
+                .integer("knowledge_n", false, 1, 100_000)
+                .integer("kl_probe_n", false, 0, 100_000)
+                .integer("max_new_tokens", false, 1, 4096);
+        ObjectSpec checkpoint = new ObjectSpec()
+                .integer("every", true, 1, 10_000_000)
+                .integer("keep", false, 1, 1000);
+        ObjectSpec rollouts = new ObjectSpec()
+                .integer("log_every", false, 1, 10_000_000);
+        return new ObjectSpec()
+                .integer("schema", true, VERSION, VERSION)
+                .string("name", true)
+                .string("description", false)
+                .string("base_model", true)
+                .integer("seed", true, Long.MIN_VALUE, Long.MAX_VALUE)
+                .choice("device", false, Set.of("auto", "cpu", "gpu"))
+                .object("task", true, task)
+                .object("method", true, method)
+                .object("eval", true, eval)
+                .object("checkpoint", true, checkpoint)
+                .object("rollouts", false, rollouts);
+    }
+}
