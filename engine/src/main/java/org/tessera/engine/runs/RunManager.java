@@ -1,0 +1,247 @@
+package org.tessera.engine.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.experiment.ExperimentLoader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Queues and runs experiments as worker processes and follows every run folder under the runs directory,
+ * including runs started by an earlier session (reattach) and runs whose worker died (kill -9: marked failed,
+ * data kept). Listeners hear state changes and new metrics events on the manager's polling thread; the workbench
+ * hands them to its coalescing chart feed.
+ */
+public final class RunManager implements AutoCloseable {
+    /** Receives run events on the manager's thread (never the UI thread). */
+    public interface Listener {
+        void runChanged(RunFolder run, RunInfo info);
+
+        default void metrics(RunFolder run, List<JsonNode> events) {
+        }
+    }
+
+    private final Path runsDir;
+    private final WorkerLauncher launcher;
+    private final int maxConcurrent;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Path, Tracked> tracked = new LinkedHashMap<>();
+    private final ScheduledExecutorService poller;
+
+    private static final class Tracked {
+        final RunFolder folder;
+        final MetricsFollower metrics;
+        RunInfo last;
+        Process process;
+
+        Tracked(RunFolder folder) {
+            this.folder = folder;
+            this.metrics = new MetricsFollower(folder.metricsFile());
+        }
+    }
+
+    public RunManager(Path runsDir, WorkerLauncher launcher, int maxConcurrent, long pollMillis) {
+        this.runsDir = runsDir;
+        this.launcher = launcher;
+        this.maxConcurrent = maxConcurrent;
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tessera-run-manager");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(Listener l) {
+        listeners.remove(l);
+    }
+
+    public Path runsDir() {
+        return runsDir;
+    }
+
+    /** Creates the run folder (experiment.json as resolved, run.json queued); the poller starts it when a slot frees. */
+    public RunFolder submit(Experiment experiment) {
+        RunFolder f = createFolder(runsDir, experiment);
+        synchronized (tracked) {
+            tracked.put(f.dir(), new Tracked(f));
+        }
+        poller.execute(this::pollSafely);
+        return f;
+    }
+
+    /** Makes a new, uniquely named run folder for an experiment (used by the CLI too). */
+    public static RunFolder createFolder(Path runsDir, Experiment experiment) {
+        try {
+            Files.createDirectories(runsDir);
+            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+            String base = stamp + "-" + experiment.name().replaceAll("[^A-Za-z0-9._-]", "_");
+            Path dir = runsDir.resolve(base);
+            for (int i = 2; Files.exists(dir); i++) {
+                dir = runsDir.resolve(base + "-" + i);
+            }
+            Files.createDirectories(dir);
+            RunFolder f = new RunFolder(dir);
+            Files.writeString(f.experimentFile(), ExperimentLoader.toJson(experiment));
+            long now = System.currentTimeMillis();
+            f.writeInfo(new RunInfo(experiment.name(), RunState.QUEUED, null, 0, experiment.device(), 0, 0, now, 0,
+                    now, 0, null, Map.of()));
+            return f;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every run folder under the runs directory, oldest first. */
+    public List<RunFolder> list() {
+        if (!Files.isDirectory(runsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(runsDir)) {
+            return s.map(RunFolder::new).filter(RunFolder::exists)
+                    .sorted(Comparator.comparing(RunFolder::name)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void pause(RunFolder f) {
+        f.writeControl(new RunControl(true, false));
+    }
+
+    public void resume(RunFolder f) {
+        f.writeControl(new RunControl(false, false));
+    }
+
+    /** Cancels a queued run at once, or asks a running worker to stop after its current step. */
+    public void cancel(RunFolder f) {
+        RunInfo info = f.info();
+        if (info.state() == RunState.QUEUED) {
+            f.writeInfo(info.with(RunState.CANCELLED, "cancelled before it started"));
+        } else if (!info.state().terminal()) {
+            f.writeControl(new RunControl(false, true));
+            synchronized (tracked) {
+                Tracked t = tracked.get(f.dir());
+                if (t != null && t.last != null) {
+                    RunInfo cancelling = t.last.with(RunState.CANCELLING, "cancel requested");
+                    t.last = cancelling;
+                    fire(t.folder, cancelling);
+                }
+            }
+        }
+        poller.execute(this::pollSafely);
+    }
+
+    private void pollSafely() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            System.err.println("run manager: " + e.getMessage());
+        }
+    }
+
+    private void poll() {
+        List<Tracked> snapshot;
+        synchronized (tracked) {
+            for (RunFolder f : list()) {
+                tracked.computeIfAbsent(f.dir(), d -> new Tracked(f));
+            }
+            snapshot = new ArrayList<>(tracked.values());
+        }
+        int active = 0;
+        for (Tracked t : snapshot) {
+            RunInfo info = t.folder.readInfo().orElse(null);
+            if (info == null) {
+                continue;
+            }
+            if ((info.state() == RunState.RUNNING || info.state() == RunState.PAUSED) && !alive(t, info)) {
+                String how = t.process != null ? " (exit code " + t.process.exitValue() + ")" : "";
+                info = info.with(RunState.FAILED, "worker process ended without finishing" + how
+                        + "; metrics kept" + (info.lastCheckpoint() == null ? ""
+                        : ", last checkpoint " + info.lastCheckpoint()) + "; 'tessera resume' continues it");
+                t.folder.writeInfo(info);
+            }
+            if (info.state() == RunState.QUEUED && t.process != null && !t.process.isAlive()) {
+                info = info.with(RunState.FAILED, "worker exited before starting (exit code " + t.process.exitValue()
+                        + "); see " + t.folder.logFile());
+                t.folder.writeInfo(info);
+            }
+            if (info.state() == RunState.RUNNING || info.state() == RunState.PAUSED
+                    || info.state() == RunState.QUEUED && t.process != null) {
+                active++;
+            }
+            if (t.last == null || !sameState(t.last, info)) {
+                if (!(t.last != null && t.last.state() == RunState.CANCELLING && !info.state().terminal())) {
+                    t.last = info;
+                    fire(t.folder, info);
+                }
+            }
+            try {
+                List<JsonNode> events = t.metrics.poll();
+                if (!events.isEmpty()) {
+                    for (Listener l : listeners) {
+                        l.metrics(t.folder, events);
+                    }
+                }
+            } catch (IOException e) {
+                // unreadable right now; try again next poll
+            }
+        }
+        for (Tracked t : snapshot) {
+            if (active >= maxConcurrent) {
+                break;
+            }
+            if (t.last != null && t.last.state() == RunState.QUEUED && t.process == null) {
+                try {
+                    t.process = launcher.launch(t.folder);
+                    active++;
+                } catch (IOException e) {
+                    RunInfo failed = t.last.with(RunState.FAILED, "could not start the worker: " + e.getMessage());
+                    t.folder.writeInfo(failed);
+                }
+            }
+        }
+    }
+
+    private static boolean sameState(RunInfo a, RunInfo b) {
+        return a.state() == b.state() && a.step() == b.step() && a.updatedMs() == b.updatedMs();
+    }
+
+    private static boolean alive(Tracked t, RunInfo info) {
+        if (t.process != null) {
+            return t.process.isAlive();
+        }
+        return info.pid() > 0 && ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    private void fire(RunFolder f, RunInfo info) {
+        for (Listener l : listeners) {
+            l.runChanged(f, info);
+        }
+    }
+
+    /** Stops following runs; running workers keep going (they outlive the window by design). */
+    @Override
+    public void close() {
+        poller.shutdownNow();
+    }
+}
