@@ -1,0 +1,60 @@
+package org.tessera.engine.jigsaw;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import org.tessera.engine.model.Prompt;
+
+import java.util.Locale;
+
+/**
+ * The jigsaw prompts, kept short and regular for a tiny model (about 20 words). {@code THINK} asks for
+ * {@code <think>...</think><answer>...</answer>}; {@code ANSWER} for {@code <answer>...</answer>} alone.
+ * The exact texts are documented, with an example, in docs/tasks.md (a test keeps that file in sync).
+ */
+public enum PromptTemplate {
+    THINK("Think, then answer."),
+    ANSWER("Answer only.");
+
+    private final String ending;
+
+    PromptTemplate(String ending) {
+        this.ending = ending;
+    }
+
+    public static PromptTemplate parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("template '" + text + "': expected think or answer");
+        }
+    }
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean wantsThink() {
+        return this == THINK;
+    }
+
+    /** The prompt text for a grid and presentation. */
+    public String text(Grid grid, Presentation presentation) {
+        String g = grid.rows() + "x" + grid.cols();
+        String shown = presentation == Presentation.COMPOSITE
+                ? "Solve this " + g + " jigsaw."
+                : "Solve this " + g + " jigsaw. The " + grid.cells() + " images are its tiles.";
+        return shown + " Positions are 1 to " + grid.cells() + ", row by row. For each tile, write the position"
+                + " where it belongs. " + ending;
+    }
+
+    /** The model input for a puzzle: its images (per its presentation) and this template's text. */
+    public Prompt prompt(Puzzle puzzle) {
+        return new Prompt(JigsawRenderer.modelImages(puzzle), text(puzzle.grid(), puzzle.spec().presentation()));
+    }
+
+    /** A well-formed completion: the reasoning (THINK only; ignored otherwise) and the answer. */
+    public String completion(String reasoning, int[] answer, Grid grid) {
+        String a = AnswerFormat.tagged(answer, grid);
+        return wantsThink() ? "<think>" + (reasoning == null ? "" : reasoning) + "</think>" + a : a;
+    }
+}
