@@ -41,7 +41,8 @@ public record Experiment(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Method(@JsonProperty("kind") String kind, @JsonProperty("steps") int steps,
                          @JsonProperty("sft_steps") Integer sftSteps, @JsonProperty("batch_size") Integer batchSize,
-                         @JsonProperty("lr") double lr, @JsonProperty("warmup_steps") Integer warmupSteps,
+                         @JsonProperty("lr") double lr, @JsonProperty("sft_lr") Double sftLr,
+                         @JsonProperty("warmup_steps") Integer warmupSteps,
                          @JsonProperty("min_lr_ratio") Double minLrRatio,
                          @JsonProperty("weight_decay") Double weightDecay, @JsonProperty("grad_clip") Double gradClip,
                          @JsonProperty("sft") Sft sft, @JsonProperty("grpo") Grpo grpo) {

@@ -123,7 +123,7 @@ public final class ExperimentLoader {
             sft = new Experiment.Sft("self-rollouts", null, null, null, null);
         }
         Experiment.Method method = new Experiment.Method(m.kind(), m.steps(), m.sftSteps(), or(m.batchSize(), 16),
-                m.lr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
+                m.lr(), m.kind().equals("rft-then-sft") ? or(m.sftLr(), m.lr()) : m.sftLr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
                 or(m.gradClip(), 1.0), sft, grpo);
         Experiment.Eval ev = e.eval();
         Experiment.Eval eval = new Experiment.Eval(ev.every(), or(ev.jigsawN(), 50), or(ev.knowledgeN(), 30),

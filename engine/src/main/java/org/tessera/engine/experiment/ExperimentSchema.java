@@ -53,6 +53,7 @@ public final class ExperimentSchema {
                 .integer("sft_steps", false, 1, 10_000_000)
                 .integer("batch_size", false, 1, 4096)
                 .number("lr", true, 1e-9, 1)
+                .number("sft_lr", false, 1e-9, 1)
                 .integer("warmup_steps", false, 0, 10_000_000)
                 .number("min_lr_ratio", false, 0, 1)
                 .number("weight_decay", false, 0, 1)

@@ -22,6 +22,19 @@ public interface TrainableModel extends VisionLanguageModel {
     TokenLogProbs completionLogProbs(NDManager manager, List<Prompt> prompts, List<int[]> completions,
                                      boolean withEntropy);
 
+    /**
+     * As above, with EOS appended only where {@code appendEos[i]}: a sampled completion that hit the token limit
+     * has no EOS, and scoring one it never sampled would bias the policy gradient.
+     */
+    TokenLogProbs completionLogProbs(NDManager manager, List<Prompt> prompts, List<int[]> completions,
+                                     boolean[] appendEos, boolean withEntropy);
+
+    /**
+     * Full next-token log-distributions (batch, columns, vocab) at every column, with the completion mask
+     * (batch, columns): for KL divergences between two models on the same inputs.
+     */
+    TokenLogProbs completionDistributions(NDManager manager, List<Prompt> prompts, List<int[]> completions);
+
     /** Copies of the current weights in Java memory (for checkpoints and reference models). */
     Map<String, HostTensor> weightsSnapshot();
 

@@ -64,6 +64,13 @@ public final class BatchEncoder {
      * tokens and EOS: what SFT trains on and what scoring sums.
      */
     public EncodedBatch encodeCompletions(List<Prompt> prompts, List<int[]> completions, boolean appendEos) {
+        boolean[] eos = new boolean[prompts.size()];
+        java.util.Arrays.fill(eos, appendEos);
+        return encodeCompletions(prompts, completions, eos);
+    }
+
+    /** As above, with EOS appended per row. */
+    public EncodedBatch encodeCompletions(List<Prompt> prompts, List<int[]> completions, boolean[] appendEos) {
         int n = prompts.size();
         if (completions.size() != n) {
             throw new IllegalArgumentException(n + " prompts but " + completions.size() + " completions");
@@ -74,11 +81,11 @@ public final class BatchEncoder {
         for (int i = 0; i < n; i++) {
             int[] p = promptTokens(prompts.get(i));
             int[] c = completions.get(i);
-            int len = p.length + c.length + (appendEos ? 1 : 0);
+            int len = p.length + c.length + (appendEos[i] ? 1 : 0);
             seq[i] = new int[len];
             System.arraycopy(p, 0, seq[i], 0, p.length);
             System.arraycopy(c, 0, seq[i], p.length, c.length);
-            if (appendEos) {
+            if (appendEos[i]) {
                 seq[i][len - 1] = tokenizer.eosId();
             }
             promptLen[i] = p.length;

@@ -201,7 +201,15 @@ public final class TinyVlm implements TrainableModel {
     @Override
     public TokenLogProbs completionLogProbs(NDManager m, List<Prompt> prompts, List<int[]> completions,
                                             boolean withEntropy) {
-        EncodedBatch b = encoder.encodeCompletions(prompts, completions, true);
+        boolean[] eos = new boolean[prompts.size()];
+        java.util.Arrays.fill(eos, true);
+        return completionLogProbs(m, prompts, completions, eos, withEntropy);
+    }
+
+    @Override
+    public TokenLogProbs completionLogProbs(NDManager m, List<Prompt> prompts, List<int[]> completions,
+                                            boolean[] appendEos, boolean withEntropy) {
+        EncodedBatch b = encoder.encodeCompletions(prompts, completions, appendEos);
         NDArray logits = network.forwardLogits(m, b, null);
         NDArray logp = logits.logSoftmax(-1);
         NDArray targets = m.create(b.targets(), new Shape(b.batch(), b.textLength(), 1));
@@ -211,10 +219,18 @@ public final class TinyVlm implements TrainableModel {
         return new TokenLogProbs(picked, mask, entropy);
     }
 
+    @Override
+    public TokenLogProbs completionDistributions(NDManager m, List<Prompt> prompts, List<int[]> completions) {
+        EncodedBatch b = encoder.encodeCompletions(prompts, completions, true);
+        NDArray logp = network.forwardLogits(m, b, null).logSoftmax(-1);
+        NDArray mask = m.create(b.targetMask(), new Shape(b.batch(), b.textLength()));
+        return new TokenLogProbs(logp, mask, null);
+    }
+
     /** Logits (batch, text columns, vocab) of a full teacher-forced forward pass, for tests and analysis. */
     public float[] fullLogits(List<Prompt> prompts, List<int[]> completions) {
         try (NoGrad ignored = NoGrad.enter(); NDManager m = weights.manager().newSubManager()) {
-            EncodedBatch b = encoder.encodeCompletions(prompts, completions, false);
+            EncodedBatch b = encoder.encodeCompletions(prompts, completions, new boolean[prompts.size()]);
             return network.forwardLogits(m, b, null).toFloatArray();
         }
     }

@@ -30,7 +30,7 @@ public record TinyVlmConfig(
 
     /** The shipped model's sizes (vocabulary size is set from the tokenizer). */
     public static TinyVlmConfig defaults(String name, int vocabSize) {
-        return new TinyVlmConfig(ARCHITECTURE, name, vocabSize, 192, 4, 6, 768, 96, 48, 8, 16, 1e-5f, 0.02f);
+        return new TinyVlmConfig(ARCHITECTURE, name, vocabSize, 192, 4, 6, 768, 256, 48, 8, 16, 1e-5f, 0.02f);
     }
 
     public int headDim() {

@@ -1,0 +1,287 @@
+package org.tessera.engine.methods;
+
+import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.jigsaw.JigsawEvaluator;
+import org.tessera.engine.jigsaw.Puzzle;
+import org.tessera.engine.model.ModelLoader;
+import org.tessera.engine.model.Prompt;
+import org.tessera.engine.model.Safetensors;
+import org.tessera.engine.model.TrainableModel;
+import org.tessera.engine.runs.ExperimentMethod;
+import org.tessera.engine.runs.RunContext;
+import org.tessera.engine.train.AdamW;
+import org.tessera.engine.train.GrpoObjective;
+import org.tessera.engine.train.JsonlFiles;
+import org.tessera.engine.train.JsonlWriter;
+import org.tessera.engine.train.LrSchedule;
+import org.tessera.engine.train.SftStep;
+import org.tessera.engine.train.TrainerCheckpoint;
+import org.tessera.engine.train.TrainingExample;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Runs the paper's conditions on jigsaw: {@code sft} (answer-only, teacher-reasoning, self-rollouts), {@code grpo},
+ * and {@code rft-then-sft} (a GRPO phase whose exact rollouts become the SFT data of a second phase, one run).
+ * Steps are numbered continuously across phases; every {@code eval.every} steps the run is evaluated, every
+ * {@code checkpoint.every} steps checkpointed; a resumed run continues from its newest checkpoint with its logs cut
+ * back to that step.
+ */
+public final class JigsawMethod implements ExperimentMethod {
+    /** Builds the retained-knowledge evaluation and probe for a run (the world's suite, or a test double). */
+    public interface KnowledgeFactory extends BiFunction<Experiment, TrainableModel, KnowledgeSetup> {
+    }
+
+    /** The knowledge suite as a function of the policy, and the prior-knowledge KL probe. */
+    public record KnowledgeSetup(java.util.function.Function<TrainableModel, Object> suite, KlProbe probe) {
+    }
+
+    private final KnowledgeFactory knowledge;
+    private final Path projectRoot;
+
+    public JigsawMethod(KnowledgeFactory knowledge, Path projectRoot) {
+        this.knowledge = knowledge;
+        this.projectRoot = projectRoot;
+    }
+
+    @Override
+    public void run(Experiment e, RunContext ctx) throws Exception {
+        Path baseDir = resolve(e.baseModel());
+        Experiment.Method m = e.method();
+        long grpoSteps = m.kind().equals("sft") ? 0 : m.steps();
+        long sftSteps = m.kind().equals("sft") ? m.steps() : m.kind().equals("rft-then-sft") ? m.sftSteps() : 0;
+        long total = grpoSteps + sftSteps;
+        ctx.setTotalSteps(total);
+        TaskSetup task = new TaskSetup(e);
+        try (TrainableModel policy = ModelLoader.load(baseDir);
+             TrainableModel base = ModelLoader.load(baseDir, true);
+             AdamW optimizer = AdamW.standard(policy.parameters(), m.weightDecay().floatValue())) {
+            long start = 0;
+            Optional<Path> ck = TrainerCheckpoint.latest(ctx.folder().checkpointsDir());
+            if (ck.isPresent()) {
+                TrainerCheckpoint.State st = TrainerCheckpoint.readState(ck.get());
+                policy.loadWeights(Safetensors.read(ck.get().resolve("model.safetensors")));
+                optimizer.restore(TrainerCheckpoint.readOptimizer(ck.get()), st.optimizerSteps());
+                start = st.step();
+                ctx.progress(start, ck.get().getFileName().toString());
+            }
+            // logs continue exactly after the checkpoint: drop whatever a killed worker wrote beyond it
+            JsonlFiles.keepUpTo(ctx.folder().metricsFile(), start);
+            JsonlFiles.keepUpTo(ctx.folder().rolloutsFile(), start);
+            JsonlFiles.keepUpTo(harvestFile(ctx), start);
+
+            RunEvaluator evaluator = evaluator(e, task, policy);
+            long t0 = System.nanoTime() - (long) (wallSecondsAt(ctx, start) * 1e9);
+            if (start == 0) {
+                evaluate(ctx, evaluator, policy, base, 0, t0);
+            }
+            long step = start;
+            if (step < grpoSteps) {
+                step = runGrpo(e, ctx, task, policy, base, optimizer, evaluator, step, grpoSteps, total, t0);
+            }
+            if (step < total) {
+                SftData data = sftData(e, task, ctx);
+                double lr = m.kind().equals("rft-then-sft") ? m.sftLr() : m.lr();
+                runSft(e, ctx, data, policy, base, optimizer, evaluator, step, grpoSteps, total, lr, t0);
+            }
+        }
+    }
+
+    private Path resolve(String p) {
+        Path path = Path.of(p);
+        return path.isAbsolute() ? path : projectRoot.resolve(path);
+    }
+
+    private RunEvaluator evaluator(Experiment e, TaskSetup task, TrainableModel policy) {
+        List<Puzzle> test = JigsawEvaluator.heldOut(task.trainSpec(), e.task().testSeed(), e.eval().jigsawN());
+        JigsawEvaluator jig = new JigsawEvaluator(test, task.template(), e.eval().maxNewTokens(), 64);
+        KnowledgeSetup ks = knowledge.apply(e, policy);
+        List<Prompt> taskPrompts = new ArrayList<>();
+        List<int[]> taskTargets = new ArrayList<>();
+        int n = Math.min(e.eval().klProbeN(), test.size());
+        for (Puzzle p : test.subList(0, n)) {
+            taskPrompts.add(task.template().prompt(p));
+            taskTargets.add(policy.encodeCompletion(task.template().completion(null, p.answer(), p.grid())));
+        }
+        return new RunEvaluator(jig, ks.suite(), ks.probe(), new KlProbe(taskPrompts, taskTargets));
+    }
+
+    private static double wallSecondsAt(RunContext ctx, long step) {
+        double wall = 0;
+        for (var ev : JsonlFiles.read(ctx.folder().metricsFile())) {
+            if (ev.path("step").asLong() <= step) {
+                wall = Math.max(wall, ev.path("wall_s").asDouble(0));
+            }
+        }
+        return wall;
+    }
+
+    private static void evaluate(RunContext ctx, RunEvaluator evaluator, TrainableModel policy, TrainableModel base,
+                                 long step, long t0) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("step", step);
+        ev.put("event", "eval");
+        ev.put("eval", evaluator.evaluate(policy, base));
+        ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
+        ctx.metric(ev);
+    }
+
+    private long runGrpo(Experiment e, RunContext ctx, TaskSetup task, TrainableModel policy, TrainableModel base,
+                         AdamW optimizer, RunEvaluator evaluator, long start, long grpoSteps, long total, long t0) {
+        Experiment.Method m = e.method();
+        Experiment.Grpo g = m.grpo();
+        GrpoObjective.Variant variant = g.loss().equals("dr_grpo") ? GrpoObjective.Variant.DR_GRPO
+                : GrpoObjective.Variant.GRPO;
+        GrpoStep stepper = new GrpoStep(policy, base, optimizer, task, variant, g.groupSize(),
+                g.temperature().floatValue(), g.maxNewTokens(), g.clipEps().floatValue(), g.klBeta().floatValue());
+        LrSchedule lr = new LrSchedule((float) m.lr(), m.warmupSteps(), (int) grpoSteps, m.minLrRatio().floatValue());
+        JsonlWriter harvest = new JsonlWriter(harvestFile(ctx));
+        for (long step = start; step < grpoSteps; step++) {
+            ctx.betweenSteps(step);
+            List<Puzzle> puzzles = new ArrayList<>();
+            for (int k = 0; k < g.promptsPerStep(); k++) {
+                puzzles.add(task.trainPuzzle(task.trainIndex(step, g.promptsPerStep(), k)));
+            }
+            long t = System.nanoTime();
+            float rate = lr.at(step);
+            GrpoStep.Outcome o = stepper.run(step, puzzles, e.seed() * 1_000_003L + step, rate,
+                    m.gradClip().floatValue());
+            long done = step + 1;
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("step", done);
+            ev.put("event", "train");
+            ev.put("phase", "grpo");
+            ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
+            ev.put("loss", o.loss());
+            ev.put("lr", rate);
+            ev.put("grad_norm", o.gradNorm());
+            ev.put("reward_mean", o.rewardMean());
+            ev.put("reward_std", o.rewardStd());
+            ev.put("zero_spread_fraction", o.zeroSpreadFraction());
+            ev.put("kl", o.kl());
+            ev.put("entropy", o.entropy());
+            ev.put("completion_length", o.completionLength());
+            ev.put("tokens_per_s", o.sampleTokensPerSecond());
+            ev.put("train_exact", o.exactFraction());
+            ev.put("step_seconds", (System.nanoTime() - t) / 1e9);
+            ctx.metric(ev);
+            for (GrpoStep.Group grp : o.groups()) {
+                for (GrpoStep.Sample s : grp.samples()) {
+                    if (s.exact()) {
+                        harvest.append(Map.of("step", done, "puzzle", puzzleRef(grp.puzzle()),
+                                "text", s.generation().text()));
+                    }
+                }
+            }
+            if (done % e.rollouts().logEvery() == 0 || done == 1) {
+                for (GrpoStep.Group grp : o.groups()) {
+                    ctx.rollout(RolloutRecord.of(done, grp));
+                }
+            }
+            afterStep(e, ctx, policy, base, optimizer, evaluator, done, done == grpoSteps || done == total, t0);
+        }
+        return grpoSteps;
+    }
+
+    private void runSft(Experiment e, RunContext ctx, SftData data, TrainableModel policy, TrainableModel base,
+                        AdamW optimizer, RunEvaluator evaluator, long start, long phaseStart, long total, double peak,
+                        long t0) {
+        Experiment.Method m = e.method();
+        SftStep stepper = new SftStep(policy, optimizer);
+        LrSchedule lr = new LrSchedule((float) peak, m.warmupSteps(), (int) (total - phaseStart),
+                m.minLrRatio().floatValue());
+        for (long step = start; step < total; step++) {
+            ctx.betweenSteps(step);
+            long local = step - phaseStart;
+            long t = System.nanoTime();
+            List<TrainingExample> batch = data.batch(local, m.batchSize());
+            List<Prompt> prompts = new ArrayList<>();
+            List<int[]> targets = new ArrayList<>();
+            for (TrainingExample ex : batch) {
+                prompts.add(ex.prompt());
+                targets.add(policy.encodeCompletion(ex.target()));
+            }
+            float rate = lr.at(local);
+            SftStep.Result r = stepper.run(step, prompts, targets, rate, m.gradClip().floatValue());
+            long done = step + 1;
+            double sec = (System.nanoTime() - t) / 1e9;
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("step", done);
+            ev.put("event", "train");
+            ev.put("phase", "sft");
+            ev.put("data", data.kind());
+            ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
+            ev.put("loss", r.loss());
+            ev.put("lr", rate);
+            ev.put("grad_norm", r.gradNorm());
+            ev.put("tokens_per_s", r.tokens() / sec);
+            ev.put("samples_per_s", batch.size() / sec);
+            ev.put("step_seconds", sec);
+            ctx.metric(ev);
+            afterStep(e, ctx, policy, base, optimizer, evaluator, done, done == total, t0);
+        }
+    }
+
+    private static void afterStep(Experiment e, RunContext ctx, TrainableModel policy, TrainableModel base,
+                                  AdamW optimizer, RunEvaluator evaluator, long done, boolean last, long t0) {
+        String checkpoint = null;
+        if (done % e.checkpoint().every() == 0 || last) {
+            checkpoint = TrainerCheckpoint.save(ctx.folder().checkpointsDir(), done, policy, optimizer)
+                    .getFileName().toString();
+            TrainerCheckpoint.prune(ctx.folder().checkpointsDir(), e.checkpoint().keep());
+        }
+        if (done % e.eval().every() == 0 || last) {
+            evaluate(ctx, evaluator, policy, base, done, t0);
+        }
+        ctx.progress(done, checkpoint);
+    }
+
+    private SftData sftData(Experiment e, TaskSetup task, RunContext ctx) {
+        Experiment.Sft s = e.method().sft();
+        if (e.method().kind().equals("rft-then-sft")) {
+            return SftData.selfRollouts(task, harvested(ctx, task));
+        }
+        return switch (s.data()) {
+            case "answer-only" -> SftData.answerOnly(task);
+            case "teacher-reasoning" -> SftData.teacher(task);
+            default -> {
+                if (s.rolloutsFile() != null) {
+                    yield SftData.selfRollouts(task, SftData.readRollouts(resolve(s.rolloutsFile()), task));
+                }
+                yield SftData.selfRollouts(task, Harvest.fromCheckpoint(resolve(s.harvestFrom()), task,
+                        e.task().trainSize(), s.harvestSamples(), s.harvestTemperature().floatValue(), e.seed(),
+                        e.eval().maxNewTokens()));
+            }
+        };
+    }
+
+    private static List<SftData.Rollout> harvested(RunContext ctx, TaskSetup task) {
+        List<SftData.Rollout> out = new ArrayList<>();
+        for (var line : JsonlFiles.read(harvestFile(ctx))) {
+            var p = line.path("puzzle");
+            out.add(new SftData.Rollout(task.regenerate(p.path("split").asText("train"), p.path("seed").asLong(),
+                    p.path("index").asInt()), line.path("text").asText()));
+        }
+        return out;
+    }
+
+    static Path harvestFile(RunContext ctx) {
+        return ctx.folder().dir().resolve("harvest.jsonl");
+    }
+
+    static Map<String, Object> puzzleRef(Puzzle p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("seed", p.seed());
+        m.put("index", p.index());
+        m.put("split", p.spec().split().id());
+        m.put("grid", p.grid().toString());
+        return m;
+    }
+}
