@@ -1,0 +1,175 @@
+package org.tessera.engine.world;
+
+import org.tessera.engine.model.CompletionScore;
+import org.tessera.engine.model.Generation;
+import org.tessera.engine.model.GenerationOptions;
+import org.tessera.engine.model.Prompt;
+import org.tessera.engine.model.VisionLanguageModel;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The retained-knowledge suite: every family on held-out items, scored four ways (issue 8). All families share
+ * one greedy generation pass and one scoring pass, each cut into a few large batches, since the per-call overhead
+ * dominates for a small model.
+ */
+public final class KnowledgeSuite {
+    /** Default items per family: 600 generations and about 3,000 scored completions in all. */
+    public static final int DEFAULT_N = 100;
+    public static final long DEFAULT_SEED = 20_260_101L;
+    /** Extra generated tokens beyond the longest reference, so a slightly longer answer can still close its tags. */
+    private static final int TOKEN_MARGIN = 4;
+
+    private final int generateBatch;
+    private final int scoreBatch;
+
+    public KnowledgeSuite() {
+        this(256, 1024);
+    }
+
+    /** @param generateBatch prompts per generate call; @param scoreBatch completions per score call */
+    public KnowledgeSuite(int generateBatch, int scoreBatch) {
+        if (generateBatch < 1 || scoreBatch < 1) {
+            throw new IllegalArgumentException("batch sizes must be >= 1");
+        }
+        this.generateBatch = generateBatch;
+        this.scoreBatch = scoreBatch;
+    }
+
+    /** The held-out items the suite asks: {@code nPerFamily} per family, the same for the same seed. */
+    public static Map<String, List<KnowledgeItem>> heldOutItems(int nPerFamily, long seed) {
+        Map<String, List<KnowledgeItem>> out = new LinkedHashMap<>();
+        for (KnowledgeFamily f : Families.all()) {
+            out.put(f.name(), new FamilySampler(f, Split.HELD_OUT, seed).items(nPerFamily));
+        }
+        return out;
+    }
+
+    public SuiteResult evaluate(VisionLanguageModel model, int nPerFamily, long seed) {
+        return evaluate(model, heldOutItems(nPerFamily, seed));
+    }
+
+    public SuiteResult evaluate(VisionLanguageModel model, Map<String, List<KnowledgeItem>> items) {
+        return evaluateDetailed(model, items).result();
+    }
+
+    /** The result and every item's outcome. */
+    public Run evaluateDetailed(VisionLanguageModel model, Map<String, List<KnowledgeItem>> itemsByFamily) {
+        List<KnowledgeItem> items = new ArrayList<>();
+        itemsByFamily.values().forEach(items::addAll);
+        List<Generation> generations = generateAll(model, items);
+        List<double[]> candidateScores = new ArrayList<>();
+        double[] referenceNll = new double[items.size()];
+        scoreAll(model, items, candidateScores, referenceNll);
+
+        List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            KnowledgeItem item = items.get(i);
+            Generation g = generations.get(i);
+            double[] lp = candidateScores.get(i);
+            outcomes.add(new ItemOutcome(item, g.text(), Completions.parseAnswer(g.text()),
+                    Completions.correct(item, g.text()), Completions.wellFormed(item, g.text(), g.stoppedAtEos()),
+                    referenceRanksFirst(item, lp), lp, referenceNll[i]));
+        }
+        return new Run(summarise(model.card().name(), itemsByFamily, outcomes), outcomes);
+    }
+
+    /** A suite run: the JSON-shaped result and the per-item outcomes, in the items' order. */
+    public record Run(SuiteResult result, List<ItemOutcome> outcomes) {
+    }
+
+    private List<Generation> generateAll(VisionLanguageModel model, List<KnowledgeItem> items) {
+        int maxTokens = 1;
+        for (KnowledgeItem item : items) {
+            maxTokens = Math.max(maxTokens, model.tokenizer().encode(item.target()).length);
+        }
+        GenerationOptions options = GenerationOptions.greedy(maxTokens + TOKEN_MARGIN);
+        List<Generation> out = new ArrayList<>(items.size());
+        for (int from = 0; from < items.size(); from += generateBatch) {
+            List<Prompt> prompts = new ArrayList<>();
+            for (KnowledgeItem item : items.subList(from, Math.min(items.size(), from + generateBatch))) {
+                prompts.add(item.prompt());
+            }
+            for (List<Generation> samples : model.generate(prompts, options)) {
+                out.add(samples.get(0));
+            }
+        }
+        return out;
+    }
+
+    /** Scores every candidate completion of every item; the reference's score also gives its NLL. */
+    private void scoreAll(VisionLanguageModel model, List<KnowledgeItem> items, List<double[]> candidateScores,
+                          double[] referenceNll) {
+        List<Prompt> prompts = new ArrayList<>();
+        List<String> completions = new ArrayList<>();
+        for (KnowledgeItem item : items) {
+            Prompt p = item.prompt();
+            for (String c : item.candidates()) {
+                prompts.add(p);
+                completions.add(item.completionFor(c));
+            }
+        }
+        List<CompletionScore> scores = new ArrayList<>(completions.size());
+        for (int from = 0; from < completions.size(); from += scoreBatch) {
+            int to = Math.min(completions.size(), from + scoreBatch);
+            scores.addAll(model.score(prompts.subList(from, to), completions.subList(from, to)));
+        }
+        int k = 0;
+        for (int i = 0; i < items.size(); i++) {
+            KnowledgeItem item = items.get(i);
+            double[] lp = new double[item.candidates().size()];
+            for (int c = 0; c < lp.length; c++, k++) {
+                lp[c] = scores.get(k).sumLogProb();
+                if (item.candidates().get(c).equals(item.answer())) {
+                    referenceNll[i] = scores.get(k).meanNll();
+                }
+            }
+            candidateScores.add(lp);
+        }
+    }
+
+    /** Strictly first: a tie with a wrong candidate does not count as knowing the answer. */
+    static boolean referenceRanksFirst(KnowledgeItem item, double[] logProbs) {
+        int ref = item.candidates().indexOf(item.answer());
+        for (int c = 0; c < logProbs.length; c++) {
+            if (c != ref && !(logProbs[ref] > logProbs[c])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SuiteResult summarise(String modelName, Map<String, List<KnowledgeItem>> itemsByFamily,
+                                         List<ItemOutcome> outcomes) {
+        Map<String, SuiteResult.FamilyScore> families = new LinkedHashMap<>();
+        int k = 0;
+        double[] sums = new double[4];
+        for (Map.Entry<String, List<KnowledgeItem>> e : itemsByFamily.entrySet()) {
+            int n = e.getValue().size();
+            double acc = 0;
+            double fmt = 0;
+            double choice = 0;
+            double nll = 0;
+            for (int i = 0; i < n; i++, k++) {
+                ItemOutcome o = outcomes.get(k);
+                acc += o.correct() ? 1 : 0;
+                fmt += o.wellFormed() ? 1 : 0;
+                choice += o.choiceCorrect() ? 1 : 0;
+                nll += o.referenceNll();
+            }
+            int d = Math.max(1, n);
+            SuiteResult.FamilyScore s = new SuiteResult.FamilyScore(acc / d, fmt / d, choice / d, nll / d, n);
+            families.put(e.getKey(), s);
+            sums[0] += s.accuracy();
+            sums[1] += s.format();
+            sums[2] += s.choice();
+            sums[3] += s.nll();
+        }
+        int f = Math.max(1, families.size());
+        return new SuiteResult(SuiteResult.SUITE, modelName, families,
+                new SuiteResult.Average(sums[0] / f, sums[1] / f, sums[2] / f, sums[3] / f));
+    }
+}

@@ -1,0 +1,32 @@
+package org.tessera.engine.world;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Map;
+
+/**
+ * The retained-knowledge suite's result, serialising with Jackson to
+ * {@code {"suite":"knowledge","model":..,"families":{"<name>":{"accuracy","format","choice","nll","n"}},"average":{..}}}.
+ *
+ * @param families per family, in {@link Families#all()} order
+ * @param average  unweighted mean over the families (each family counts the same, whatever its n)
+ */
+@JsonPropertyOrder({"suite", "model", "families", "average"})
+public record SuiteResult(String suite, String model, Map<String, FamilyScore> families, Average average) {
+    public static final String SUITE = "knowledge";
+
+    /**
+     * @param accuracy generative exact match of the first parsed answer
+     * @param format   share of generations that follow the family's format (structure, stop, kind of answer)
+     * @param choice   share of items whose reference answer has the highest summed log-probability of all candidates
+     * @param nll      mean over items of the reference target's mean per-token negative log-likelihood (nats)
+     * @param n        number of items
+     */
+    @JsonPropertyOrder({"accuracy", "format", "choice", "nll", "n"})
+    public record FamilyScore(double accuracy, double format, double choice, double nll, int n) {
+    }
+
+    @JsonPropertyOrder({"accuracy", "format", "choice", "nll"})
+    public record Average(double accuracy, double format, double choice, double nll) {
+    }
+}

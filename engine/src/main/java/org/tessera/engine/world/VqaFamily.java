@@ -1,0 +1,199 @@
+package org.tessera.engine.world;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Counting and compositional VQA (MMStar's role), four templates:
+ * <ul>
+ *   <li>count: "how many red shapes are there ?" -> {@code <answer>2</answer>} (direct);</li>
+ *   <li>list: "which cells hold a red shape ?" -> {@code <answer>2 5 7</answer>} (direct, ascending cells): the
+ *       world's way of teaching an answer that is a list of cell indices, as a jigsaw answer is;</li>
+ *   <li>relation: "what colour is the shape left of the blue cross ?" reasoned through the anchor's cell and the
+ *       neighbouring cell, then the answer;</li>
+ *   <li>order: "list the digits from small to big ." reasoned by first reading the digits in place, then answering
+ *       them sorted: an answer that is a reordering of what was seen, without being a jigsaw.</li>
+ * </ul>
+ */
+public final class VqaFamily implements KnowledgeFamily {
+    public static final String NAME = "vqa";
+    private static final SceneSpec COUNT_SPEC = new SceneSpec(1, 5, 0, 1, GlyphFont.DIGITS);
+    private static final SceneSpec RELATION_SPEC = new SceneSpec(2, 5, 0, 1, GlyphFont.DIGITS);
+    private static final SceneSpec ORDER_SPEC = new SceneSpec(0, 2, 2, 3, GlyphFont.DIGITS);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public WorldExample generate(FamilyContext ctx) {
+        int t = ctx.nextInt(20);
+        if (t < 7) {
+            return count(ctx);
+        } else if (t < 12) {
+            return list(ctx);
+        } else if (t < 17) {
+            return relation(ctx);
+        }
+        return order(ctx);
+    }
+
+    /** A filter over objects with the words that name it: "red shapes", "circles", "big shapes", "shapes". */
+    record Filter(String plural, String singular, Predicate<SceneObject> test) {
+    }
+
+    private static Filter randomFilter(FamilyContext ctx, Scene scene, boolean forList) {
+        int f = ctx.nextInt(forList ? 2 : 4);
+        if (f == 0) {
+            // half the time a colour that is present, so that counts are not mostly zero
+            Colour c = ctx.chance(0.5) ? ctx.pick(scene.objects()).colour() : Colour.values()[ctx.nextInt(Colour.values().length)];
+            return new Filter(c.word() + " shapes", c.word() + " shape", o -> o.colour() == c);
+        } else if (f == 1) {
+            ShapeKind k = ctx.chance(0.5) ? ctx.pick(scene.objects()).kind() : ShapeKind.values()[ctx.nextInt(ShapeKind.values().length)];
+            return new Filter(k.plural(), k.word(), o -> o.kind() == k);
+        } else if (f == 2) {
+            Size z = Size.values()[ctx.nextInt(Size.values().length)];
+            return new Filter(z.word() + " shapes", z.word() + " shape", o -> o.size() == z);
+        }
+        return new Filter("shapes", "shape", o -> true);
+    }
+
+    private WorldExample count(FamilyContext ctx) {
+        Scene scene = ctx.scene(COUNT_SPEC, s -> true);
+        Filter f = randomFilter(ctx, scene, false);
+        String answer = Long.toString(scene.objects().stream().filter(f.test()).count());
+        String question = "how many " + f.plural() + " are there ?";
+        return item(ctx, scene, question, Completions.answer(answer), answer,
+                Candidates.closed(Candidates.numbers(0, SceneSpec.MAX_OBJECTS)), AnswerKind.NUMBER);
+    }
+
+    private WorldExample list(FamilyContext ctx) {
+        Scene scene = ctx.scene(COUNT_SPEC, s -> true);
+        Filter f;
+        List<Integer> cells;
+        do { // a list question always has at least one cell to list
+            f = randomFilter(ctx, scene, true);
+            cells = cellsOf(scene, f.test());
+        } while (cells.isEmpty());
+        String answer = joinCells(cells);
+        String question = "which cells hold a " + f.singular() + " ?";
+        return item(ctx, scene, question, Completions.answer(answer), answer,
+                Candidates.open(ctx, answer, listNearMisses(ctx, scene, cells), AnswerKind.CELL_LIST),
+                AnswerKind.CELL_LIST);
+    }
+
+    private WorldExample relation(FamilyContext ctx) {
+        Scene scene = ctx.scene(RELATION_SPEC, s -> !relationPairs(s).isEmpty());
+        SceneObject[] pair = ctx.pick(relationPairs(scene));
+        SceneObject anchor = pair[0];
+        SceneObject other = pair[1];
+        Relation rel = relationBetween(anchor.cell(), other.cell());
+        String thought = "the " + anchor.name() + " is in cell " + anchor.cell() + " . " + rel.phrase()
+                + " it is cell " + other.cell() + " .";
+        boolean askColour = ctx.chance(0.5);
+        String question = askColour
+                ? "what colour is the shape " + rel.phrase() + " the " + anchor.name() + " ?"
+                : "what shape is " + rel.phrase() + " the " + anchor.name() + " ?";
+        String answer = askColour ? other.colour().word() : other.kind().word();
+        return item(ctx, scene, question, Completions.reasoned(thought, answer), answer,
+                Candidates.closed(askColour ? PerceptionFamily.COLOURS : PerceptionFamily.SHAPES),
+                askColour ? AnswerKind.COLOUR : AnswerKind.SHAPE);
+    }
+
+    private WorldExample order(FamilyContext ctx) {
+        Scene scene = ctx.scene(ORDER_SPEC, s -> true);
+        List<String> read = List.of(scene.writtenText().split(" "));
+        List<String> sorted = new ArrayList<>(read);
+        Collections.sort(sorted);
+        String answer = String.join(" ", sorted);
+        String thought = "i read " + scene.writtenText() + " .";
+        List<String> proposals = new ArrayList<>();
+        proposals.add(scene.writtenText());
+        List<String> desc = new ArrayList<>(sorted);
+        Collections.reverse(desc);
+        proposals.add(String.join(" ", desc));
+        for (int i = 0; i < 6; i++) {
+            List<String> p = new ArrayList<>(sorted);
+            Collections.shuffle(p, ctx.rng());
+            proposals.add(String.join(" ", p));
+        }
+        return item(ctx, scene, "list the digits from small to big .", Completions.reasoned(thought, answer), answer,
+                Candidates.open(ctx, answer, proposals, AnswerKind.DIGIT_LIST), AnswerKind.DIGIT_LIST);
+    }
+
+    private static WorldExample item(FamilyContext ctx, Scene scene, String question, String target, String answer,
+                                     List<String> candidates, AnswerKind kind) {
+        return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
+                target, candidates, kind));
+    }
+
+    static List<Integer> cellsOf(Scene scene, Predicate<SceneObject> test) {
+        return scene.objects().stream().filter(test).map(SceneObject::cell).sorted().toList();
+    }
+
+    static String joinCells(List<Integer> cells) {
+        return String.join(" ", cells.stream().map(String::valueOf).toList());
+    }
+
+    /** Lists that are almost right: one cell dropped, one occupied non-matching cell added, or one swapped. */
+    private static List<String> listNearMisses(FamilyContext ctx, Scene scene, List<Integer> cells) {
+        List<Integer> others = new ArrayList<>();
+        for (int c = 1; c <= Grid.CELLS; c++) {
+            if (!cells.contains(c)) {
+                others.add(c);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            List<Integer> p = new ArrayList<>(cells);
+            int move = ctx.nextInt(3);
+            if (move == 0 && p.size() > 1) {
+                p.remove(ctx.nextInt(p.size()));
+            } else if (move == 1 || p.size() == 1) {
+                p.add(ctx.pick(others));
+            } else {
+                p.set(ctx.nextInt(p.size()), ctx.pick(others));
+            }
+            out.add(joinCells(p.stream().sorted().toList()));
+        }
+        return out;
+    }
+
+    /** (anchor, neighbour) object pairs in horizontally or vertically adjacent cells. */
+    static List<SceneObject[]> relationPairs(Scene scene) {
+        List<SceneObject[]> out = new ArrayList<>();
+        for (SceneObject a : scene.objects()) {
+            for (Relation r : Relation.values()) {
+                int n = Grid.neighbour(a.cell(), r);
+                if (n != 0) {
+                    scene.objectAt(n).ifPresent(b -> out.add(new SceneObject[]{a, b}));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Relation relationBetween(int from, int to) {
+        for (Relation r : Relation.values()) {
+            if (Grid.neighbour(from, r) == to) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("cells " + from + " and " + to + " are not adjacent");
+    }
+
+    @Override
+    public Set<String> words() {
+        Set<String> w = new TreeSet<>(WorldText.words(
+                "how many shapes are there ?", "which cells hold a shape ?",
+                "what colour is the shape the ?", "what shape is the ?", "the is in cell . it is cell .",
+                "list the digits from small to big .", "i read ."));
+        w.addAll(WorldText.enumWords());
+        return w;
+    }
+}
