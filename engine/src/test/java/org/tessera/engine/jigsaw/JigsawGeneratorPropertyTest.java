@@ -115,4 +115,21 @@ class JigsawGeneratorPropertyTest {
         assertArrayEquals(p.answer(), again.answer());
         assertEquals(AnswerFormat.write(p.answer(), p.grid()), back.answerText());
     }
+
+    @Test
+    void gridLinesMarkOnlyTheTileBorders() {
+        Puzzle p = new PuzzleGenerator(PuzzleSpec.procedural(new Grid(2, 3)).withGridLines(true)).puzzle(2, 2);
+        BufferedImage lined = JigsawRenderer.composite(p);
+        BufferedImage plain = JigsawRenderer.composite(p, false);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                boolean border = x == 16 || x == 32 || y == 24;
+                if (border) {
+                    assertEquals(JigsawRenderer.LINE, lined.getRGB(x, y) & 0xFFFFFF, x + "," + y);
+                } else {
+                    assertEquals(plain.getRGB(x, y), lined.getRGB(x, y), x + "," + y);
+                }
+            }
+        }
+    }
 }
