@@ -102,6 +102,17 @@ class JigsawFolderSourceTest {
     }
 
     @Test
+    void cmykJpegIsConverted() throws Exception {
+        // 40x40 CMYK JPEG, red (top) to blue (bottom), made with ImageMagick: convert gradient:red-blue -colorspace CMYK
+        Path cmyk = Path.of(getClass().getResource("/jigsaw/cmyk.jpg").toURI());
+        ImageFiles.Loaded l = ImageFiles.load(cmyk, new Grid(2, 2), 8);
+        assertTrue(l.ok(), l.reason());
+        int top = l.image().getRGB(4, 0), bottom = l.image().getRGB(4, 7);
+        assertTrue(((top >> 16) & 255) > 200 && (top & 255) < 60, Integer.toHexString(top));
+        assertTrue(((bottom >> 16) & 255) < 60 && (bottom & 255) > 200, Integer.toHexString(bottom));
+    }
+
+    @Test
     void folderWithoutUsableImagesSaysSo(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.txt"), "x");
         PuzzleSpec spec = new PuzzleSpec(new Grid(2, 2), dir.toString(), Presentation.COMPOSITE, false, 48,
