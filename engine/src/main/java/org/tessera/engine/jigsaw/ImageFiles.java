@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Reads one user image file into a square TYPE_INT_RGB image, or says exactly why it cannot. Greyscale, palette,
- * 16-bit and alpha images are converted (alpha composited over white); CMYK JPEGs, which the JDK's reader cannot
- * decode, are skipped with that reason.
+ * 16-bit and alpha images are converted (alpha composited over white); CMYK JPEGs are converted by the JDK 17
+ * reader's own CMYK colour space; JPEG variants it cannot decode (some YCCK/Adobe files) are skipped with that reason.
  */
 public final class ImageFiles {
     /** A tile needs at least this many source pixels per side to show any structure. */
@@ -48,7 +48,7 @@ public final class ImageFiles {
             } catch (IIOException e) {
                 String msg = String.valueOf(e.getMessage());
                 if (msg.contains("Unsupported Image Type") || msg.toLowerCase(Locale.ROOT).contains("cmyk")) {
-                    return fail("CMYK/YCCK JPEG: not supported by the Java image reader; save it as RGB");
+                    return fail("unsupported JPEG colour type (e.g. YCCK/Adobe CMYK) for the Java image reader; save it as RGB");
                 }
                 return fail("corrupt or unreadable image: " + msg);
             }

@@ -29,10 +29,10 @@ public final class JigsawText {
         return Collections.unmodifiableSortedSet(words);
     }
 
-    /** The letter runs of a text, as the tokenizer splits words. */
+    /** The letter runs of a text as the tokenizer splits words; the special tags are tokens, not words. */
     public static SortedSet<String> wordsOf(String text) {
         SortedSet<String> words = new TreeSet<>();
-        addWords(words, text);
+        addWords(words, text.replaceAll("</?(think|answer)>", " "));
         return words;
     }
 

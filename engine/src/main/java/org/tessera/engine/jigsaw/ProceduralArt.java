@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 /**
  * Procedural pictures made for jigsaw: every style has structure that crosses tile borders (a 2-D colour gradient
  * underneath, plus lines, stripes, shapes or smooth texture), so that neighbouring tiles can be matched by their
- * edges. Painted per pixel from a seed with 2x2 supersampling: deterministic on every JVM, at any size.
+ * edges. Painted per pixel from a seed with 2x2 supersampling, using StrictMath so that the pixels are the same
+ * on every JVM and CPU (Math.sin may differ in the last bit between platforms), at any size.
  */
 public final class ProceduralArt {
 
@@ -125,8 +126,8 @@ public final class ProceduralArt {
         double[][] colours = new double[n][];
         for (int i = 0; i < n; i++) {
             double angle = rng.nextDouble() * Math.PI;
-            lines[i] = new double[]{0.2 + 0.6 * rng.nextDouble(), 0.2 + 0.6 * rng.nextDouble(), Math.cos(angle),
-                    Math.sin(angle), 0.015 + 0.03 * rng.nextDouble()};
+            lines[i] = new double[]{0.2 + 0.6 * rng.nextDouble(), 0.2 + 0.6 * rng.nextDouble(), StrictMath.cos(angle),
+                    StrictMath.sin(angle), 0.015 + 0.03 * rng.nextDouble()};
             colours[i] = rng.nextBoolean() ? vivid(rng) : new double[]{20, 20, 30};
         }
         return (u, v, rgb) -> {
@@ -142,15 +143,15 @@ public final class ProceduralArt {
     private static Shader stripes(SplittableRandom rng) {
         Shader bg = corners(rng);
         double angle = rng.nextDouble() * Math.PI;
-        double cos = Math.cos(angle), sin = Math.sin(angle);
+        double cos = StrictMath.cos(angle), sin = StrictMath.sin(angle);
         double freq = 2 + 3 * rng.nextDouble();
         double phase = rng.nextDouble() * 2 * Math.PI;
         double[] ink = rng.nextBoolean() ? vivid(rng) : new double[]{245, 245, 235};
         double bend = 0.3 * rng.nextDouble();
         return (u, v, rgb) -> {
             bg.shade(u, v, rgb);
-            double d = u * cos + v * sin + bend * Math.sin(3 * (u * sin - v * cos));
-            double s = 0.5 + 0.5 * Math.sin(2 * Math.PI * freq * d + phase);
+            double d = u * cos + v * sin + bend * StrictMath.sin(3 * (u * sin - v * cos));
+            double s = 0.5 + 0.5 * StrictMath.sin(2 * Math.PI * freq * d + phase);
             blendInto(rgb, ink, 0.7 * smooth(s));
         };
     }
@@ -177,19 +178,19 @@ public final class ProceduralArt {
                 boolean in = switch (kind[i]) {
                     case 0 -> dx * dx + dy * dy < q[2] * q[2];
                     case 1 -> {
-                        double ca = Math.cos(q[3]), sa = Math.sin(q[3]);
+                        double ca = StrictMath.cos(q[3]), sa = StrictMath.sin(q[3]);
                         double rx = dx * ca + dy * sa, ry = -dx * sa + dy * ca;
                         yield Math.abs(rx) < q[2] && Math.abs(ry) < q[2] * q[4];
                     }
                     case 2 -> {
-                        double d = Math.sqrt(dx * dx + dy * dy);
+                        double d = StrictMath.sqrt(dx * dx + dy * dy);
                         yield d < q[2] && d > q[2] * 0.6;
                     }
                     default -> {
                         boolean inside = true;
                         for (int k = 0; k < 3; k++) {
                             double a = q[3] + k * 2 * Math.PI / 3;
-                            double nx = Math.cos(a), ny = Math.sin(a);
+                            double nx = StrictMath.cos(a), ny = StrictMath.sin(a);
                             inside &= dx * nx + dy * ny < q[2] * 0.5;
                         }
                         yield inside;
@@ -251,8 +252,8 @@ public final class ProceduralArt {
         double hue = rng.nextDouble();
         return (u, v, rgb) -> {
             bg.shade(u, v, rgb);
-            double d = Math.hypot(u - cx, v - cy);
-            double s = 0.5 + 0.5 * Math.cos(2 * Math.PI * freq * d);
+            double d = StrictMath.hypot(u - cx, v - cy);
+            double s = 0.5 + 0.5 * StrictMath.cos(2 * Math.PI * freq * d);
             blendInto(rgb, hsv(hue + 0.4 * d, 0.8, 0.95), 0.6 * s);
         };
     }
@@ -273,12 +274,12 @@ public final class ProceduralArt {
         }
         return (u, v, rgb) -> {
             mix(rgb, skyTop, skyLow, Math.min(1, v * 1.6));
-            if (Math.hypot(u - sunX, v - sunY) < 0.09) {
+            if (StrictMath.hypot(u - sunX, v - sunY) < 0.09) {
                 System.arraycopy(sun, 0, rgb, 0, 3);
             }
             for (int i = 0; i < layers; i++) {
                 double[] r = ridge[i];
-                double h = r[0] + r[1] * Math.sin(r[2] * u * 6.28 + r[3]) + 0.5 * r[1] * Math.sin(r[4] * u * 6.28 + r[5]);
+                double h = r[0] + r[1] * StrictMath.sin(r[2] * u * 6.28 + r[3]) + 0.5 * r[1] * StrictMath.sin(r[4] * u * 6.28 + r[5]);
                 if (v > h) {
                     mix(rgb, colours[i], new double[]{0, 0, 0}, Math.min(0.5, (v - h) * 0.8));
                 }
@@ -293,8 +294,8 @@ public final class ProceduralArt {
         }
         double hue = rng.nextDouble();
         return (u, v, rgb) -> {
-            double s = Math.sin(f[0] * u + f[1] * v) + Math.sin(f[2] * Math.hypot(u - 0.5, v - 0.3))
-                    + Math.sin(f[3] * u - f[4] * v * v) + Math.cos(f[5] * u * v);
+            double s = StrictMath.sin(f[0] * u + f[1] * v) + StrictMath.sin(f[2] * StrictMath.hypot(u - 0.5, v - 0.3))
+                    + StrictMath.sin(f[3] * u - f[4] * v * v) + StrictMath.cos(f[5] * u * v);
             double[] c = hsv(hue + s * 0.12, 0.75, 0.6 + 0.1 * s);
             System.arraycopy(c, 0, rgb, 0, 3);
         };
@@ -313,7 +314,7 @@ public final class ProceduralArt {
             double best = 9, second = 9;
             int bi = 0;
             for (int i = 0; i < n; i++) {
-                double d = Math.hypot(u - sites[i][0], v - sites[i][1]);
+                double d = StrictMath.hypot(u - sites[i][0], v - sites[i][1]);
                 if (d < best) {
                     second = best;
                     best = d;
