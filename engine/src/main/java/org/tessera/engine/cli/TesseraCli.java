@@ -9,7 +9,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Study how a multimodal LLM learns a new task (jigsaw) without forgetting what it knew.",
-        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class,
+                PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class,
+                RunCommand.class, RunsCommand.class, ResumeCommand.class, CancelCommand.class, WorkerCommand.class,
+                EvalCommand.class})
 public final class TesseraCli implements Runnable {
 
     @CommandLine.Spec

@@ -148,9 +148,10 @@ public final class JigsawMethod implements ExperimentMethod {
             for (int k = 0; k < g.promptsPerStep(); k++) {
                 puzzles.add(task.trainPuzzle(task.trainIndex(step, g.promptsPerStep(), k)));
             }
+            FaultInjection.maybePoison(policy, step);
             long t = System.nanoTime();
             float rate = lr.at(step);
-            GrpoStep.Outcome o = stepper.run(step, puzzles, e.seed() * 1_000_003L + step, rate,
+            GrpoStep.Outcome o = stepper.run(step + 1, puzzles, e.seed() * 1_000_003L + step, rate,
                     m.gradClip().floatValue());
             long done = step + 1;
             Map<String, Object> ev = new LinkedHashMap<>();
@@ -199,6 +200,7 @@ public final class JigsawMethod implements ExperimentMethod {
         for (long step = start; step < total; step++) {
             ctx.betweenSteps(step);
             long local = step - phaseStart;
+            FaultInjection.maybePoison(policy, step);
             long t = System.nanoTime();
             List<TrainingExample> batch = data.batch(local, m.batchSize());
             List<Prompt> prompts = new ArrayList<>();
@@ -208,7 +210,7 @@ public final class JigsawMethod implements ExperimentMethod {
                 targets.add(policy.encodeCompletion(ex.target()));
             }
             float rate = lr.at(local);
-            SftStep.Result r = stepper.run(step, prompts, targets, rate, m.gradClip().floatValue());
+            SftStep.Result r = stepper.run(step + 1, prompts, targets, rate, m.gradClip().floatValue());
             long done = step + 1;
             double sec = (System.nanoTime() - t) / 1e9;
             Map<String, Object> ev = new LinkedHashMap<>();

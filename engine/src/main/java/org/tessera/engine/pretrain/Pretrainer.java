@@ -70,7 +70,7 @@ public final class Pretrainer {
                     targets.add(model.encodeCompletion(e.target()));
                 }
                 float rate = lr.at(step);
-                SftStep.Result r = stepper.run(step, prompts, targets, rate, config.gradClip());
+                SftStep.Result r = stepper.run(step + 1, prompts, targets, rate, config.gradClip());
                 emaLoss = Double.isNaN(emaLoss) ? r.loss() : 0.98 * emaLoss + 0.02 * r.loss();
                 long done = step + 1;
                 if (done % 10 == 0 || done == config.steps()) {

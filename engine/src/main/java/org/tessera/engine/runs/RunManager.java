@@ -113,6 +113,11 @@ public final class RunManager implements AutoCloseable {
 
     /** Every run folder under the runs directory, oldest first. */
     public List<RunFolder> list() {
+        return createListing(runsDir);
+    }
+
+    /** Every run folder under {@code runsDir}, oldest first. */
+    public static List<RunFolder> createListing(Path runsDir) {
         if (!Files.isDirectory(runsDir)) {
             return List.of();
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import org.tessera.engine.model.HostTensor;
+import org.tessera.engine.model.NoGrad;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,8 @@ public final class AdamW implements AutoCloseable {
      * applied (the caller fails the run) and the gradients are zeroed.
      */
     public StepInfo step(float lr, float maxNorm) {
-        try (NDManager s = state.newSubManager()) {
+        // the update itself must not be recorded by autograd (and PyTorch refuses in-place ops on leaves otherwise)
+        try (NoGrad ignored = NoGrad.enter(); NDManager s = state.newSubManager()) {
             Map<String, NDArray> grads = new LinkedHashMap<>();
             double sq = 0;
             for (Map.Entry<String, NDArray> e : params.entrySet()) {
@@ -116,7 +118,7 @@ public final class AdamW implements AutoCloseable {
 
     /** Clears accumulated gradients without updating (e.g. after a failed step). */
     public void zeroGradients() {
-        try (NDManager s = state.newSubManager()) {
+        try (NoGrad ignored = NoGrad.enter(); NDManager s = state.newSubManager()) {
             for (NDArray p : params.values()) {
                 NDArray g = p.getGradient();
                 g.attach(s);

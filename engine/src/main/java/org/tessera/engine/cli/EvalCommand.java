@@ -1,0 +1,105 @@
+package org.tessera.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.jigsaw.Grid;
+import org.tessera.engine.jigsaw.JigsawEvalResult;
+import org.tessera.engine.jigsaw.JigsawEvaluator;
+import org.tessera.engine.jigsaw.PromptTemplate;
+import org.tessera.engine.jigsaw.PuzzleSpec;
+import org.tessera.engine.model.ModelLoader;
+import org.tessera.engine.model.TrainableModel;
+import org.tessera.engine.world.KnowledgeSuite;
+import org.tessera.engine.world.SuiteResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code tessera eval}: the retained-knowledge suite or the jigsaw suite on a model. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score a model on the retained-knowledge suite or on held-out jigsaw puzzles (greedy).")
+public final class EvalCommand implements Callable<Integer> {
+    @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
+    Path model;
+
+    @Option(names = "--suite", required = true, description = "knowledge or jigsaw")
+    String suite;
+
+    @Option(names = "--n", description = "items per family (knowledge, default 100) or puzzles (jigsaw, default 100)")
+    Integer n;
+
+    @Option(names = "--seed", description = "held-out seed (default: the fixed suite seed)")
+    Long seed;
+
+    @Option(names = "--grid", defaultValue = "2x2", description = "jigsaw grid (default: ${DEFAULT-VALUE})")
+    String grid;
+
+    @Option(names = "--prompt", defaultValue = "answer-only",
+            description = "jigsaw prompt: answer-only or reasoning (default: ${DEFAULT-VALUE})")
+    String prompt;
+
+    @Option(names = "--source", defaultValue = "procedural", description = "jigsaw image source (default: ${DEFAULT-VALUE})")
+    String source;
+
+    @Option(names = "--max-new-tokens", defaultValue = "48", description = "jigsaw generation limit (default: ${DEFAULT-VALUE})")
+    int maxNewTokens;
+
+    @Option(names = "--json", description = "print JSON")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        ObjectMapper out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path dir = model == null ? ModelLoader.defaultModelDir() : model;
+        long t0 = System.nanoTime();
+        try (TrainableModel m = ModelLoader.load(dir, true)) {
+            Object result;
+            switch (suite) {
+                case "knowledge" -> {
+                    SuiteResult r = new KnowledgeSuite().evaluate(m, n == null ? KnowledgeSuite.DEFAULT_N : n,
+                            seed == null ? KnowledgeSuite.DEFAULT_SEED : seed);
+                    result = r;
+                    if (!json) {
+                        System.out.printf("%-14s %8s %8s %8s %8s %5s%n", "family", "accuracy", "format", "choice", "nll", "n");
+                        for (Map.Entry<String, SuiteResult.FamilyScore> e : r.families().entrySet()) {
+                            SuiteResult.FamilyScore f = e.getValue();
+                            System.out.printf("%-14s %8.3f %8.3f %8.3f %8.3f %5d%n", e.getKey(), f.accuracy(), f.format(),
+                                    f.choice(), f.nll(), f.n());
+                        }
+                        SuiteResult.Average a = r.average();
+                        System.out.printf("%-14s %8.3f %8.3f %8.3f %8.3f%n", "average", a.accuracy(), a.format(),
+                                a.choice(), a.nll());
+                    }
+                }
+                case "jigsaw" -> {
+                    PromptTemplate t = switch (prompt) {
+                        case "answer-only" -> PromptTemplate.ANSWER;
+                        case "reasoning" -> PromptTemplate.THINK;
+                        default -> throw new IllegalArgumentException("--prompt must be answer-only or reasoning, not '"
+                                + prompt + "'");
+                    };
+                    PuzzleSpec spec = PuzzleSpec.procedural(Grid.parse(grid)).withSource(source);
+                    JigsawEvalResult r = new JigsawEvaluator(JigsawEvaluator.heldOut(spec,
+                            seed == null ? ExperimentLoader.DEFAULT_TEST_SEED : seed, n == null ? 100 : n), t,
+                            maxNewTokens, 64).evaluate(m);
+                    result = r;
+                    if (!json) {
+                        System.out.printf("jigsaw %s: exact %.3f  hit %.3f  format %.3f  (n=%d)%n", r.grid(), r.exact(),
+                                r.hit(), r.format(), r.n());
+                    }
+                }
+                default -> throw new IllegalArgumentException("--suite must be knowledge or jigsaw, not '" + suite + "'");
+            }
+            if (json) {
+                System.out.println(out.writeValueAsString(result));
+            } else {
+                System.out.printf("(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+            }
+        }
+        return 0;
+    }
+}

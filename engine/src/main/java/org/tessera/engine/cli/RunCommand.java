@@ -1,0 +1,88 @@
+package org.tessera.engine.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.runs.MetricsFollower;
+import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.RunInfo;
+import org.tessera.engine.runs.RunManager;
+import org.tessera.engine.runs.Runs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** {@code tessera run EXPERIMENT.json}: validates, creates a run folder and runs it here with a progress bar. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment file (validated first: every problem is listed with its JSON path).")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "experiment file (see sample-configs/ and docs/experiments.md)")
+    Path experimentFile;
+
+    @Option(names = "--runs-dir", description = "where run folders go (default: runs/ in the project)")
+    Path runsDir;
+
+    @Option(names = "--no-progress", description = "no progress bar")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        Experiment e = ExperimentLoader.load(experimentFile);
+        RunFolder folder = RunManager.createFolder(runsDir == null ? Runs.defaultRunsDir() : runsDir, e);
+        System.err.println("run folder: " + folder.dir());
+        return execute(folder, noProgress);
+    }
+
+    /** Runs a prepared folder in this process while a daemon thread draws the progress bar from its files. */
+    static int execute(RunFolder folder, boolean noProgress) throws InterruptedException {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread bar = new Thread(() -> drawProgress(folder, done), "tessera-progress");
+        bar.setDaemon(true);
+        if (!noProgress) {
+            bar.start();
+        }
+        int code = Runs.worker().run(folder.dir());
+        done.set(true);
+        if (!noProgress) {
+            bar.join(2000);
+        }
+        RunInfo info = folder.info();
+        System.err.println(info.state().id() + (info.message() == null ? "" : ": " + info.message()));
+        return code;
+    }
+
+    private static void drawProgress(RunFolder folder, AtomicBoolean done) {
+        MetricsFollower metrics = new MetricsFollower(folder.metricsFile());
+        String latest = "";
+        try (ProgressBar pb = new ProgressBarBuilder().setTaskName(folder.name()).setInitialMax(1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).setMaxRenderedLength(120).build()) {
+            while (!done.get()) {
+                RunInfo info = folder.readInfo().orElse(null);
+                if (info != null && info.totalSteps() > 0) {
+                    pb.maxHint(info.totalSteps());
+                    pb.stepTo(info.step());
+                }
+                for (JsonNode ev : metrics.poll()) {
+                    if (ev.has("eval")) {
+                        JsonNode ev2 = ev.get("eval");
+                        latest = String.format("jigsaw %.2f knowledge %.2f",
+                                ev2.path("jigsaw").path("exact").asDouble(),
+                                ev2.path("knowledge").path("average").path("accuracy").asDouble());
+                    } else if (ev.has("loss")) {
+                        pb.setExtraMessage(String.format("loss %.3f %s", ev.get("loss").asDouble(), latest));
+                    }
+                }
+                Thread.sleep(300);
+            }
+        } catch (Exception ignored) {
+            // the bar is cosmetic; the run's files hold the truth
+        }
+    }
+}
