@@ -27,7 +27,13 @@ public final class GroundingFamily implements KnowledgeFamily {
         String question = "where is the " + phrase + " ?";
         String answer = Integer.toString(target.cell());
         String completion = Completions.reasoned("i look for the " + phrase + " .", answer);
-        List<String> candidates = Candidates.closed(Candidates.numbers(1, Grid.CELLS));
+        List<String> otherCells = new ArrayList<>();
+        for (SceneObject o : scene.objects()) {
+            otherCells.add(Integer.toString(o.cell()));
+        }
+        java.util.Collections.shuffle(otherCells, ctx.rng());
+        List<String> candidates = Candidates.pick(ctx, answer, otherCells, Candidates.numbers(1, Grid.CELLS),
+                AnswerKind.CELL);
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
                 completion, candidates, AnswerKind.CELL));
     }

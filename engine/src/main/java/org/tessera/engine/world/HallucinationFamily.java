@@ -38,7 +38,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
         String answer = positive ? "yes" : "no";
         String question = "is there a " + asked + " ?";
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
-                Completions.answer(answer), Candidates.closed(List.of("yes", "no")), AnswerKind.YES_NO));
+                Completions.answer(answer), List.of("yes", "no"), AnswerKind.YES_NO));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.tessera.engine.world;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -28,26 +29,29 @@ public final class PerceptionFamily implements KnowledgeFamily {
         int which = ctx.nextInt(5); // colour 2/5, shape 2/5, size 1/5: size has only two values
         String question;
         String answer;
-        List<String> candidates;
+        List<String> pool;
+        List<String> seen = new ArrayList<>();
         AnswerKind kind;
         if (which < 2) {
             question = "what colour is the shape in cell " + o.cell() + " ?";
             answer = o.colour().word();
-            candidates = COLOURS;
+            pool = COLOURS;
+            scene.objects().forEach(x -> seen.add(x.colour().word()));
             kind = AnswerKind.COLOUR;
         } else if (which < 4) {
             question = "what shape is in cell " + o.cell() + " ?";
             answer = o.kind().word();
-            candidates = SHAPES;
+            pool = SHAPES;
+            scene.objects().forEach(x -> seen.add(x.kind().word()));
             kind = AnswerKind.SHAPE;
         } else {
             question = "what size is the shape in cell " + o.cell() + " ?";
             answer = o.size().word();
-            candidates = SIZES;
+            pool = SIZES;
             kind = AnswerKind.SIZE;
         }
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
-                Completions.answer(answer), Candidates.closed(candidates), kind));
+                Completions.answer(answer), Candidates.pick(ctx, answer, seen, pool, kind), kind));
     }
 
     @Override

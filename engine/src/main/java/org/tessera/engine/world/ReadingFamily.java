@@ -42,7 +42,7 @@ public final class ReadingFamily implements KnowledgeFamily {
                 proposals.add(String.valueOf(ALPHABET.charAt(ctx.nextInt(ALPHABET.length()))));
             }
         }
-        List<String> candidates = Candidates.open(ctx, answer, proposals, AnswerKind.CHARS);
+        List<String> candidates = Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.CHARS);
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
                 Completions.answer(answer), candidates, AnswerKind.CHARS));
     }

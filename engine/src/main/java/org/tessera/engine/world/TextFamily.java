@@ -43,7 +43,7 @@ public final class TextFamily implements KnowledgeFamily {
             }
         }
         return new KnowledgeItem(NAME, ctx.id(), null, "what is " + a + " + " + b + " + " + c + " ?", answer,
-                Completions.reasoned(thought, answer), Candidates.open(ctx, answer, proposals, AnswerKind.NUMBER),
+                Completions.reasoned(thought, answer), Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.NUMBER),
                 AnswerKind.NUMBER);
     }
 
@@ -54,7 +54,7 @@ public final class TextFamily implements KnowledgeFamily {
     private KnowledgeItem fact(FamilyContext ctx) {
         FactTable.Fact f = ctx.pick(ctx.pick(FactTable.CATEGORIES));
         return new KnowledgeItem(NAME, ctx.id(), null, f.question(), f.answer(), Completions.answer(f.answer()),
-                Candidates.closed(f.candidates()), f.kind());
+                Candidates.pick(ctx, f.answer(), List.of(), f.candidates(), f.kind()), f.kind());
     }
 
     @Override

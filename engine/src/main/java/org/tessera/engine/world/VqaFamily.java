@@ -69,7 +69,8 @@ public final class VqaFamily implements KnowledgeFamily {
         String answer = Long.toString(scene.objects().stream().filter(f.test()).count());
         String question = "how many " + f.plural() + " are there ?";
         return item(ctx, scene, question, Completions.answer(answer), answer,
-                Candidates.closed(Candidates.numbers(0, SceneSpec.MAX_OBJECTS)), AnswerKind.NUMBER);
+                Candidates.pick(ctx, answer, neighbours(Integer.parseInt(answer)),
+                        Candidates.numbers(0, SceneSpec.MAX_OBJECTS), AnswerKind.NUMBER), AnswerKind.NUMBER);
     }
 
     private WorldExample list(FamilyContext ctx) {
@@ -83,7 +84,7 @@ public final class VqaFamily implements KnowledgeFamily {
         String answer = joinCells(cells);
         String question = "which cells hold a " + f.singular() + " ?";
         return item(ctx, scene, question, Completions.answer(answer), answer,
-                Candidates.open(ctx, answer, listNearMisses(ctx, scene, cells), AnswerKind.CELL_LIST),
+                Candidates.pick(ctx, answer, listNearMisses(ctx, scene, cells), List.of(), AnswerKind.CELL_LIST),
                 AnswerKind.CELL_LIST);
     }
 
@@ -100,9 +101,12 @@ public final class VqaFamily implements KnowledgeFamily {
                 ? "what colour is the shape " + rel.phrase() + " the " + anchor.name() + " ?"
                 : "what shape is " + rel.phrase() + " the " + anchor.name() + " ?";
         String answer = askColour ? other.colour().word() : other.kind().word();
+        // the anchor's own attribute is the classic wrong answer (answering about the named shape, not its neighbour)
+        List<String> tempting = List.of(askColour ? anchor.colour().word() : anchor.kind().word());
+        AnswerKind kind = askColour ? AnswerKind.COLOUR : AnswerKind.SHAPE;
         return item(ctx, scene, question, Completions.reasoned(thought, answer), answer,
-                Candidates.closed(askColour ? PerceptionFamily.COLOURS : PerceptionFamily.SHAPES),
-                askColour ? AnswerKind.COLOUR : AnswerKind.SHAPE);
+                Candidates.pick(ctx, answer, tempting, askColour ? PerceptionFamily.COLOURS : PerceptionFamily.SHAPES,
+                        kind), kind);
     }
 
     private WorldExample order(FamilyContext ctx) {
@@ -123,13 +127,18 @@ public final class VqaFamily implements KnowledgeFamily {
             proposals.add(String.join(" ", p));
         }
         return item(ctx, scene, "list the digits from small to big .", Completions.reasoned(thought, answer), answer,
-                Candidates.open(ctx, answer, proposals, AnswerKind.DIGIT_LIST), AnswerKind.DIGIT_LIST);
+                Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.DIGIT_LIST), AnswerKind.DIGIT_LIST);
     }
 
     private static WorldExample item(FamilyContext ctx, Scene scene, String question, String target, String answer,
                                      List<String> candidates, AnswerKind kind) {
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
                 target, candidates, kind));
+    }
+
+    /** Off-by-one counts, the likeliest counting mistakes. */
+    private static List<String> neighbours(int count) {
+        return List.of(Integer.toString(count + 1), Integer.toString(Math.max(0, count - 1)));
     }
 
     static List<Integer> cellsOf(Scene scene, Predicate<SceneObject> test) {

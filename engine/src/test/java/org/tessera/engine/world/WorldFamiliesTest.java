@@ -73,7 +73,7 @@ class WorldFamiliesTest {
             KnowledgeItem item = e.item();
             List<String> cands = item.candidates();
             assertEquals(cands.size(), new HashSet<>(cands).size(), "distinct: " + cands);
-            assertTrue(cands.size() >= 2 && cands.size() <= 9, "2..9 candidates: " + cands);
+            assertTrue(cands.size() >= 2 && cands.size() <= Candidates.SIZE, "2..3 candidates: " + cands);
             assertEquals(1, cands.stream().filter(item.answer()::equals).count());
             for (String c : cands) {
                 assertTrue(item.kind().matches(c), c + " is a " + item.kind());
