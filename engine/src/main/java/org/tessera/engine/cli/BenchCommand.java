@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /** {@code tessera bench ...}: benchmarks (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: 'bench model' (step time, matmul peak, generation throughput).",
-        subcommands = {BenchCommand.Model.class})
+        description = "Benchmarks: 'bench model' (step time vs matmul peak, sampling throughput), 'bench train' "
+                + "(SFT and GRPO iterations of the sample experiments).",
+        subcommands = {BenchCommand.Model.class, BenchCommand.Train.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,6 +55,34 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             new ModelBenchmark(model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = "SFT samples/s and GRPO rollouts/s and tokens/s on the sample experiments' shapes, with the "
+                    + "step time split into sampling / reference / forward+backward / optimizer.")
+    static final class Train implements Callable<Integer> {
+        @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
+        Path model;
+
+        @Option(names = "--sft", defaultValue = "sample-configs/sft-answer-only.json", description = "SFT experiment (default: ${DEFAULT-VALUE})")
+        Path sft;
+
+        @Option(names = "--grpo", defaultValue = "sample-configs/grpo.json", description = "GRPO experiment (default: ${DEFAULT-VALUE})")
+        Path grpo;
+
+        @Option(names = "--steps", defaultValue = "5", description = "timed iterations of each (default: ${DEFAULT-VALUE})")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            Path root = org.tessera.engine.runs.Runs.projectRoot();
+            var r = org.tessera.engine.methods.TrainBenchmark.run(
+                    org.tessera.engine.experiment.ExperimentLoader.load(root.resolve(sft)),
+                    org.tessera.engine.experiment.ExperimentLoader.load(root.resolve(grpo)),
+                    model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, steps);
+            r.forEach((k, v) -> System.out.printf("%-28s %s%n", k, v instanceof Double x ? String.format("%.2f", x) : v));
             return 0;
         }
     }

@@ -33,7 +33,11 @@ final class GrpoStep {
     /** Everything one iteration produced, for metrics and the rollouts log. */
     record Outcome(double loss, double gradNorm, double rewardMean, double rewardStd, double zeroSpreadFraction,
                    double kl, double entropy, double completionLength, double sampleTokensPerSecond,
-                   double exactFraction, List<Group> groups) {
+                   double exactFraction, List<Group> groups, Timing timing) {
+    }
+
+    /** Seconds spent in each part of the iteration (the benchmark reports the split). */
+    record Timing(double sampling, double reference, double forwardBackward, double optimizer) {
     }
 
     record Group(Puzzle puzzle, List<Sample> samples) {
@@ -126,11 +130,17 @@ final class GrpoStep {
         double entropyValue;
         double[] baseLogProb = new double[rows];
         NDManager base = policy.parameters().values().iterator().next().getManager();
+        long tRef;
+        long tFwd;
         try (NDManager s = base.newSubManager()) {
             NDArray refLogp;
+            long r0 = System.nanoTime();
             try (NoGrad ignored = NoGrad.enter()) {
                 refLogp = reference.completionLogProbs(s, rowPrompts, rowTokens, eos, false).logProbs();
+                refLogp.getFloat(0, 0); // finish the reference pass before timing the policy's
             }
+            tRef = System.nanoTime() - r0;
+            r0 = System.nanoTime();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 TokenLogProbs lp = policy.completionLogProbs(s, rowPrompts, rowTokens, eos, true);
                 NDArray advantages = s.create(adv, new Shape(rows, 1));
@@ -149,8 +159,11 @@ final class GrpoStep {
                 }
                 gc.backward(t.loss());
             }
+            tFwd = System.nanoTime() - r0;
         }
+        long o0 = System.nanoTime();
         AdamW.StepInfo info = optimizer.step(lr, maxGradNorm);
+        long tOpt = System.nanoTime() - o0;
         if (!info.applied()) {
             throw new DivergedException(step, "gradient norm is " + info.gradNorm());
         }
@@ -166,6 +179,7 @@ final class GrpoStep {
         double mean = rewardSum / rows;
         double std = Math.sqrt(Math.max(0, rewardSq / rows - mean * mean));
         return new Outcome(lossValue, info.gradNorm(), mean, std, (double) zeroSpread / puzzles.size(), klValue,
-                entropyValue, (double) genTokens / rows, genTokens / sampleSeconds, (double) exact / rows, groups);
+                entropyValue, (double) genTokens / rows, genTokens / sampleSeconds, (double) exact / rows, groups,
+                new Timing(sampleSeconds, tRef / 1e9, tFwd / 1e9, tOpt / 1e9));
     }
 }

@@ -171,6 +171,8 @@ public final class JigsawMethod implements ExperimentMethod {
             ev.put("tokens_per_s", o.sampleTokensPerSecond());
             ev.put("train_exact", o.exactFraction());
             ev.put("step_seconds", (System.nanoTime() - t) / 1e9);
+            ev.put("seconds", Map.of("sampling", o.timing().sampling(), "reference", o.timing().reference(),
+                    "forward_backward", o.timing().forwardBackward(), "optimizer", o.timing().optimizer()));
             ctx.metric(ev);
             for (GrpoStep.Group grp : o.groups()) {
                 for (GrpoStep.Sample s : grp.samples()) {
