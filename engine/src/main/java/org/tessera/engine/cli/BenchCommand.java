@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: 'bench model' (step time vs matmul peak, sampling throughput), 'bench train' "
                 + "(SFT and GRPO iterations of the sample experiments).",
-        subcommands = {BenchCommand.Model.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Model.class, BenchCommand.Train.class, BenchCommand.Suite.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,6 +83,26 @@ public final class BenchCommand implements Runnable {
                     org.tessera.engine.experiment.ExperimentLoader.load(root.resolve(grpo)),
                     model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, steps);
             r.forEach((k, v) -> System.out.printf("%-28s %s%n", k, v instanceof Double x ? String.format("%.2f", x) : v));
+            return 0;
+        }
+    }
+
+    @Command(name = "suite", mixinStandardHelpOptions = true,
+            description = "Time the retained-knowledge suite: generation, reference scoring, and what 'choice' adds.")
+    static final class Suite implements Callable<Integer> {
+        @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
+        Path model;
+
+        @Option(names = "--n", defaultValue = "100", description = "items per family (default: ${DEFAULT-VALUE})")
+        int n;
+
+        @Override
+        public Integer call() {
+            try (var m = org.tessera.engine.model.ModelLoader.load(
+                    model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, true)) {
+                org.tessera.engine.bench.SuiteBenchmark.run(m, n).forEach((k, v) -> System.out.printf("%-28s %s%n", k,
+                        v instanceof Double x ? String.format("%.3f", x) : v));
+            }
             return 0;
         }
     }
