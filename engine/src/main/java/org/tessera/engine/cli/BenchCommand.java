@@ -26,8 +26,8 @@ public final class BenchCommand implements Runnable {
             description = "Measure the machine's fp32 matmul peak, a training step (forward+backward+AdamW) of the "
                     + "model's shapes as a fraction of that peak, and sampling throughput with and without KV cache.")
     static final class Model implements Callable<Integer> {
-        @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
-        Path model;
+        @picocli.CommandLine.Mixin
+        ModelOption model = new ModelOption();
 
         @Option(names = "--batch", defaultValue = "32", description = "training batch size (default: ${DEFAULT-VALUE})")
         int batch;
@@ -54,7 +54,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            new ModelBenchmark(model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
+            new ModelBenchmark(model.dir(), batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
             return 0;
         }
     }
@@ -63,8 +63,8 @@ public final class BenchCommand implements Runnable {
             description = "SFT samples/s and GRPO rollouts/s and tokens/s on the sample experiments' shapes, with the "
                     + "step time split into sampling / reference / forward+backward / optimizer.")
     static final class Train implements Callable<Integer> {
-        @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
-        Path model;
+        @picocli.CommandLine.Mixin
+        ModelOption model = new ModelOption();
 
         @Option(names = "--sft", defaultValue = "sample-configs/sft-answer-only.json", description = "SFT experiment (default: ${DEFAULT-VALUE})")
         Path sft;
@@ -81,7 +81,7 @@ public final class BenchCommand implements Runnable {
             var r = org.tessera.engine.methods.TrainBenchmark.run(
                     org.tessera.engine.experiment.ExperimentLoader.load(root.resolve(sft)),
                     org.tessera.engine.experiment.ExperimentLoader.load(root.resolve(grpo)),
-                    model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, steps);
+                    model.dir(), steps);
             r.forEach((k, v) -> System.out.printf("%-28s %s%n", k, v instanceof Double x ? String.format("%.2f", x) : v));
             return 0;
         }
@@ -90,8 +90,8 @@ public final class BenchCommand implements Runnable {
     @Command(name = "suite", mixinStandardHelpOptions = true,
             description = "Time the retained-knowledge suite: generation, reference scoring, and what 'choice' adds.")
     static final class Suite implements Callable<Integer> {
-        @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
-        Path model;
+        @picocli.CommandLine.Mixin
+        ModelOption model = new ModelOption();
 
         @Option(names = "--n", defaultValue = "100", description = "items per family (default: ${DEFAULT-VALUE})")
         int n;
@@ -99,7 +99,7 @@ public final class BenchCommand implements Runnable {
         @Override
         public Integer call() {
             try (var m = org.tessera.engine.model.ModelLoader.load(
-                    model == null ? org.tessera.engine.model.ModelLoader.defaultModelDir() : model, true)) {
+                    model.dir(), true)) {
                 org.tessera.engine.bench.SuiteBenchmark.run(m, n).forEach((k, v) -> System.out.printf("%-28s %s%n", k,
                         v instanceof Double x ? String.format("%.3f", x) : v));
             }

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score a model on the retained-knowledge suite or on held-out jigsaw puzzles (greedy).")
 public final class EvalCommand implements Callable<Integer> {
-    @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--suite", required = true, description = "knowledge or jigsaw")
     String suite;
@@ -54,7 +54,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ObjectMapper out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        Path dir = model == null ? ModelLoader.defaultModelDir() : model;
+        Path dir = model.dir();
         long t0 = System.nanoTime();
         try (TrainableModel m = ModelLoader.load(dir, true)) {
             Object result;

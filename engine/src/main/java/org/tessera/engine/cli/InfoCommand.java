@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print a model's card: architecture, parameter count, vocabulary, device, file sizes.")
 public final class InfoCommand implements Callable<Integer> {
-    @Option(names = "--model", description = "checkpoint folder (default: the shipped assets/models/tessera-tiny)")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--json", description = "print JSON instead of text")
     boolean json;
@@ -26,7 +26,7 @@ public final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         ModelCard card;
-        try (TrainableModel m = ModelLoader.load(model == null ? ModelLoader.defaultModelDir() : model, true)) {
+        try (TrainableModel m = ModelLoader.load(model.dir(), true)) {
             card = m.card();
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
