@@ -1,14 +1,12 @@
 package org.tessera.app.view;
 
 /**
- * The workbench's views, in navigation order. Only {@link #MODEL} exists so far; the others state honestly what
- * they will hold, so nobody mistakes an empty pane for a broken one.
+ * The workbench's views, in navigation order. Views not built yet state honestly what they will hold, so nobody
+ * mistakes an empty pane for a broken one.
  */
 public enum Section {
     MODEL("Model", null),
-    PUZZLE_STUDIO("Puzzle studio",
-            "Will show generated jigsaw puzzles (image, shuffled tiles, the expected answer) and let you ask the "
-                    + "model to solve one."),
+    PUZZLE_STUDIO("Puzzle studio", null),
     RUNS("Runs",
             "Will list training runs (SFT and GRPO) with their settings and state, and start, stop or resume one."),
     DASHBOARD("Dashboard",

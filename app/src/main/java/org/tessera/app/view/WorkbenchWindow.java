@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.tessera.app.model.ModelService;
+import org.tessera.app.studio.PuzzleStudioView;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.model.ModelCard;
@@ -30,6 +32,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Label status = new Label("Ready.");
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
+    private final Map<Section, Supplier<Node>> viewFactories = new EnumMap<>(Section.class);
     private final ModelCardView modelView;
     private final List<Runnable> settledListeners = new ArrayList<>();
     private Path modelDirectory;
@@ -44,15 +47,14 @@ public final class WorkbenchWindow extends BorderPane {
 
         modelView = new ModelCardView(this::chooseModelFolder);
         views.put(Section.MODEL, modelView);
-        for (Section section : Section.values()) {
-            views.computeIfAbsent(section, PlaceholderView::new);
-        }
+        // Built on first visit: a view may start work (the studio generates a puzzle) that nobody needs yet.
+        viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
 
         navigation.setId("navigation");
         navigation.getItems().setAll(Section.values());
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, section) -> {
             if (section != null) {
-                content.getChildren().setAll(views.get(section));
+                content.getChildren().setAll(view(section));
             }
         });
         content.getStyleClass().add("content");
@@ -63,6 +65,12 @@ public final class WorkbenchWindow extends BorderPane {
         setCenter(content);
         setBottom(status);
         show(Section.MODEL);
+    }
+
+    /** The view of a section, built the first time it is asked for. */
+    public Node view(Section section) {
+        return views.computeIfAbsent(section,
+                s -> viewFactories.getOrDefault(s, () -> new PlaceholderView(s)).get());
     }
 
     public void show(Section section) {

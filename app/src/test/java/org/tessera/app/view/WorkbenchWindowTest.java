@@ -114,12 +114,12 @@ class WorkbenchWindowTest {
     void viewsNotBuiltYetSaySo(FxRobot robot) {
         open(robot, FakeModelService.returning(CARD), new CurrentThreadTaskExecutor());
 
-        robot.clickOn("Runs");
+        robot.clickOn("Analysis");
         WaitForAsyncUtils.waitForFxEvents();
 
-        Node runs = robot.lookup("#runs-view").query();
-        assertTrue(runs.isVisible());
-        assertTrue(robot.from(runs).lookup("Not built yet.").tryQuery().isPresent());
+        Node analysis = robot.lookup("#analysis-view").query();
+        assertTrue(analysis.isVisible());
+        assertTrue(robot.from(analysis).lookup("Not built yet.").tryQuery().isPresent());
         assertFalse(robot.lookup("#model-view").tryQuery().isPresent(), "only the chosen view is shown");
     }
 
