@@ -7,8 +7,8 @@ package org.tessera.app.view;
 public enum Section {
     MODEL("Model", null),
     PUZZLE_STUDIO("Puzzle studio", null),
-    RUNS("Runs",
-            "Will list training runs (SFT and GRPO) with their settings and state, and start, stop or resume one."),
+    RUNS("Runs", "Lists training runs and launches new ones; needs a runs folder (the workbench opens runs/ under "
+            + "the project root)."),
     DASHBOARD("Dashboard",
             "Will chart a run's metrics as they stream in: task reward and accuracy next to the scores on what "
                     + "the model knew before, to see forgetting as it happens."),

@@ -14,6 +14,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.tessera.app.model.ModelService;
+import org.tessera.app.runs.ExperimentFiles;
+import org.tessera.app.runs.RunsView;
+import org.tessera.app.runs.RunsWorkspace;
 import org.tessera.app.studio.PuzzleStudioView;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
@@ -37,7 +40,17 @@ public final class WorkbenchWindow extends BorderPane {
     private final List<Runnable> settledListeners = new ArrayList<>();
     private Path modelDirectory;
 
+    /** A window without run views (they show what they need): for tests of the model and studio views. */
     public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser) {
+        this(models, executor, folderChooser, null, null);
+    }
+
+    /**
+     * @param runs          the run manager and its event feed, or null to leave the run views unbuilt
+     * @param experimentFiles file dialogs for experiment files
+     */
+    public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser,
+                           RunsWorkspace runs, ExperimentFiles experimentFiles) {
         this.models = Objects.requireNonNull(models, "models");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.folderChooser = Objects.requireNonNull(folderChooser, "folderChooser");
@@ -49,6 +62,9 @@ public final class WorkbenchWindow extends BorderPane {
         views.put(Section.MODEL, modelView);
         // Built on first visit: a view may start work (the studio generates a puzzle) that nobody needs yet.
         viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
+        if (runs != null) {
+            viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
+        }
 
         navigation.setId("navigation");
         navigation.getItems().setAll(Section.values());
