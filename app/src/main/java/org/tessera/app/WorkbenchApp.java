@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.tessera.app.model.EngineModelService;
+import org.tessera.app.dashboard.ExportFiles;
 import org.tessera.app.model.ModelService;
 import org.tessera.app.runs.ExperimentFiles;
 import org.tessera.app.runs.RunFeed;
@@ -46,7 +47,7 @@ public final class WorkbenchApp extends Application {
         runManager.addListener(runFeed);
         RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
-                ExperimentFiles.system());
+                ExperimentFiles.system(), ExportFiles.system());
 
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             error.printStackTrace();

@@ -9,9 +9,7 @@ public enum Section {
     PUZZLE_STUDIO("Puzzle studio", null),
     RUNS("Runs", "Lists training runs and launches new ones; needs a runs folder (the workbench opens runs/ under "
             + "the project root)."),
-    DASHBOARD("Dashboard",
-            "Will chart a run's metrics as they stream in: task reward and accuracy next to the scores on what "
-                    + "the model knew before, to see forgetting as it happens."),
+    DASHBOARD("Dashboard", "Charts runs' metrics as they stream in; needs a runs folder."),
     ROLLOUTS("Rollouts",
             "Will show the sampled completions of each GRPO step with their rewards and advantages."),
     ANALYSIS("Analysis",

@@ -14,6 +14,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.tessera.app.model.ModelService;
+import org.tessera.app.dashboard.DashboardView;
+import org.tessera.app.dashboard.ExportFiles;
 import org.tessera.app.runs.ExperimentFiles;
 import org.tessera.app.runs.RunsView;
 import org.tessera.app.runs.RunsWorkspace;
@@ -42,15 +44,16 @@ public final class WorkbenchWindow extends BorderPane {
 
     /** A window without run views (they show what they need): for tests of the model and studio views. */
     public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser) {
-        this(models, executor, folderChooser, null, null);
+        this(models, executor, folderChooser, null, null, null);
     }
 
     /**
      * @param runs          the run manager and its event feed, or null to leave the run views unbuilt
      * @param experimentFiles file dialogs for experiment files
+     * @param exportFiles   file dialogs for chart exports
      */
     public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser,
-                           RunsWorkspace runs, ExperimentFiles experimentFiles) {
+                           RunsWorkspace runs, ExperimentFiles experimentFiles, ExportFiles exportFiles) {
         this.models = Objects.requireNonNull(models, "models");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.folderChooser = Objects.requireNonNull(folderChooser, "folderChooser");
@@ -64,6 +67,7 @@ public final class WorkbenchWindow extends BorderPane {
         viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
         if (runs != null) {
             viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
+            viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
         }
 
         navigation.setId("navigation");
