@@ -10,8 +10,7 @@ public enum Section {
     RUNS("Runs", "Lists training runs and launches new ones; needs a runs folder (the workbench opens runs/ under "
             + "the project root)."),
     DASHBOARD("Dashboard", "Charts runs' metrics as they stream in; needs a runs folder."),
-    ROLLOUTS("Rollouts",
-            "Will show the sampled completions of each GRPO step with their rewards and advantages."),
+    ROLLOUTS("Rollouts", "Shows GRPO runs' logged rollouts; needs a runs folder."),
     ANALYSIS("Analysis",
             "Will compare checkpoints: what changed in the weights and on which held-out skills the model got "
                     + "worse.");

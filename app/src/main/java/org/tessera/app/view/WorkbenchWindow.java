@@ -16,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import org.tessera.app.model.ModelService;
 import org.tessera.app.dashboard.DashboardView;
 import org.tessera.app.dashboard.ExportFiles;
+import org.tessera.app.rollouts.RolloutInspectorView;
 import org.tessera.app.runs.ExperimentFiles;
 import org.tessera.app.runs.RunsView;
 import org.tessera.app.runs.RunsWorkspace;
@@ -68,6 +69,7 @@ public final class WorkbenchWindow extends BorderPane {
         if (runs != null) {
             viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
             viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
+            viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));
         }
 
         navigation.setId("navigation");
