@@ -227,11 +227,23 @@ public final class DashboardView extends HBox {
     }
 
     void export(DashboardChart chart, String extension, Path target) {
+        // Points keep arriving on the UI thread: the worker draws and writes a snapshot taken here, never the live
+        // chart, so a redraw and an export cannot meet in one series.
+        org.jfree.data.xy.XYSeriesCollection data;
+        org.jfree.chart.JFreeChart copy;
+        try {
+            data = (org.jfree.data.xy.XYSeriesCollection) chart.data().clone();
+            copy = (org.jfree.chart.JFreeChart) chart.chart().clone();
+            copy.getXYPlot().setDataset(data);
+        } catch (CloneNotSupportedException e) {
+            status.setText("Export failed: " + ErrorMessages.describe(e));
+            return;
+        }
         BackgroundTask.wrap(() -> {
                     switch (extension) {
-                        case "png" -> ChartExport.png(chart.chart(), target);
-                        case "svg" -> ChartExport.svg(chart.chart(), target);
-                        default -> ChartExport.csv(chart.data(), chart.xLabel(), chart.yLabel(), target);
+                        case "png" -> ChartExport.png(copy, target);
+                        case "svg" -> ChartExport.svg(copy, target);
+                        default -> ChartExport.csv(data, chart.xLabel(), chart.yLabel(), target);
                     }
                     return target;
                 })

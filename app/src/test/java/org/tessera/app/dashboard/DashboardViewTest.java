@@ -102,6 +102,9 @@ class DashboardViewTest {
         List<String> csv = Files.readAllLines(exported);
         assertEquals("series,step,exact", csv.get(0));
         assertEquals("20260101-100000-sft,10,0.5", csv.get(3));
+        Path svg = temp.resolve("jigsaw.svg");
+        robot.interact(() -> view[0].export(view[0].chart("jigsaw"), "svg", svg));
+        assertTrue(Files.readString(svg).contains("<svg"));
         Path png = temp.resolve("jigsaw.png");
         robot.interact(() -> view[0].export(view[0].chart("jigsaw"), "png", png));
         assertTrue(Files.size(png) > 1000);
