@@ -44,7 +44,7 @@ public final class WorkbenchApp extends Application {
         // the feed, which hands events to the UI thread coalesced (one runLater per 50 ms flush at most).
         runFeed = new RunFeed(Platform::runLater, 50);
         runManager = new RunManager(Runs.defaultRunsDir(), new WorkerLauncher(List.of()), 1, 500);
-        runManager.addListener(runFeed);
+        runFeed.attach(runManager);
         RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());

@@ -56,7 +56,7 @@ public final class TestRuns {
     public static RunsWorkspace workspace(Path runsDir, Path samplesDir) {
         RunFeed feed = new RunFeed(Platform::runLater, 25);
         RunManager manager = new RunManager(runsDir, new WorkerLauncher(List.of()), 1, 50);
-        manager.addListener(feed);
+        feed.attach(manager);
         return new RunsWorkspace(manager, feed, samplesDir);
     }
 }
