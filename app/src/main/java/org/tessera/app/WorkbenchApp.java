@@ -1,16 +1,24 @@
 package org.tessera.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.tessera.app.model.EngineModelService;
+import org.tessera.app.dashboard.ExportFiles;
 import org.tessera.app.model.ModelService;
+import org.tessera.app.runs.ExperimentFiles;
+import org.tessera.app.runs.RunFeed;
+import org.tessera.app.runs.RunsWorkspace;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.task.WorkerTaskExecutor;
 import org.tessera.app.view.FolderChooser;
 import org.tessera.app.view.WorkbenchWindow;
+import org.tessera.engine.runs.RunManager;
+import org.tessera.engine.runs.Runs;
+import org.tessera.engine.runs.WorkerLauncher;
 
 /** The JavaFX application: wires the production services into a {@link WorkbenchWindow} and shows it. */
 public final class WorkbenchApp extends Application {
@@ -18,6 +26,8 @@ public final class WorkbenchApp extends Application {
 
     private ModelService models;
     private TaskExecutor executor;
+    private RunManager runManager;
+    private RunFeed runFeed;
 
     /** What {@link TesseraWorkbench} exits with once the toolkit has stopped. */
     static int exitCode() {
@@ -30,7 +40,14 @@ public final class WorkbenchApp extends Application {
         models = EngineModelService.withEngineLoader();
         // One worker: the model is not thread-safe, so model work is serialised rather than locked.
         executor = new WorkerTaskExecutor(Platform::runLater, 1);
-        WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system());
+        // Runs are worker processes; the manager follows every run folder (live or finished) and its listener is
+        // the feed, which hands events to the UI thread coalesced (one runLater per 50 ms flush at most).
+        runFeed = new RunFeed(Platform::runLater, 50);
+        runManager = new RunManager(Runs.defaultRunsDir(), new WorkerLauncher(List.of()), 1, 500);
+        runFeed.attach(runManager);
+        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
+        WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
+                ExperimentFiles.system(), ExportFiles.system());
 
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             error.printStackTrace();
@@ -65,6 +82,13 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        // Running workers keep going: they outlive the window by design, and the next session reattaches.
+        if (runManager != null) {
+            runManager.close();
+        }
+        if (runFeed != null) {
+            runFeed.close();
+        }
         if (executor != null) {
             executor.close();
         }

@@ -1,9 +1,13 @@
 package org.tessera.app.model;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.tessera.engine.model.Generation;
+import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
+import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.VisionLanguageModel;
 
@@ -51,6 +55,20 @@ public final class EngineModelService implements ModelService {
             previous.close();
         }
         return card;
+    }
+
+    @Override
+    public List<Generation> generate(Prompt prompt, GenerationOptions options) {
+        VisionLanguageModel model;
+        synchronized (this) {
+            model = current;
+        }
+        if (model == null) {
+            throw new IllegalStateException("no model is loaded: open a checkpoint folder in the Model view first");
+        }
+        // Not under the lock: generation takes seconds and close() must not wait for it. Loads and generations
+        // share the executor's single worker, so a model is never replaced while it generates.
+        return model.generate(List.of(prompt), options).get(0);
     }
 
     @Override

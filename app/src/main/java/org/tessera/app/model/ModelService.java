@@ -1,7 +1,11 @@
 package org.tessera.app.model;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.tessera.engine.model.Generation;
+import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
+import org.tessera.engine.model.Prompt;
 
 /**
  * What the workbench needs from the engine's model layer. Views code against this, not the engine, so that UI
@@ -17,6 +21,15 @@ public interface ModelService extends AutoCloseable {
      *         file and the problem
      */
     ModelCard load(Path directory);
+
+    /**
+     * Generates {@code options.samplesPerPrompt()} completions for one prompt with the current model. Blocking and
+     * slow: call it from the task executor's single worker, which also serialises it with loads (the model is not
+     * thread-safe).
+     *
+     * @throws IllegalStateException when no model is loaded
+     */
+    List<Generation> generate(Prompt prompt, GenerationOptions options);
 
     /** Releases the current model's native memory. */
     @Override

@@ -4,7 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Turns a failure into one readable message: the user needs the reason, not a stack trace. */
-final class ErrorMessages {
+public final class ErrorMessages {
     private ErrorMessages() {
     }
 
@@ -12,7 +12,7 @@ final class ErrorMessages {
      * The messages of the exception and its causes, outermost first, without repeats (wrappers often copy their
      * cause's message). A throwable without a message is named by its class, so the text is never empty.
      */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         Set<String> parts = new LinkedHashSet<>();
         for (Throwable t = error; t != null && parts.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();

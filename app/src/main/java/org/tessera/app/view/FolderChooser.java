@@ -14,16 +14,32 @@ public interface FolderChooser {
     /** @param start folder to open the dialog in, or null */
     Optional<Path> choose(Window owner, Path start);
 
-    /** The platform's folder dialog. */
+    /** The same chooser with a dialog title saying what the folder is for (choosers without a dialog ignore it). */
+    default FolderChooser titled(String title) {
+        return this;
+    }
+
+    /** The platform's folder dialog, titled for choosing a model. */
     static FolderChooser system() {
-        return (owner, start) -> {
+        return new SystemChooser("Open a model folder (config.json, tokenizer.json, model.safetensors)");
+    }
+
+    /** The platform's folder dialog. */
+    record SystemChooser(String title) implements FolderChooser {
+        @Override
+        public Optional<Path> choose(Window owner, Path start) {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Open a model folder (config.json, tokenizer.json, model.safetensors)");
+            chooser.setTitle(title);
             if (start != null && Files.isDirectory(start)) {
                 chooser.setInitialDirectory(start.toFile());
             }
             File chosen = chooser.showDialog(owner);
             return Optional.ofNullable(chosen).map(File::toPath);
-        };
+        }
+
+        @Override
+        public FolderChooser titled(String newTitle) {
+            return new SystemChooser(newTitle);
+        }
     }
 }

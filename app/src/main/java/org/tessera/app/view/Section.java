@@ -1,21 +1,16 @@
 package org.tessera.app.view;
 
 /**
- * The workbench's views, in navigation order. Only {@link #MODEL} exists so far; the others state honestly what
- * they will hold, so nobody mistakes an empty pane for a broken one.
+ * The workbench's views, in navigation order. Views not built yet state honestly what they will hold, so nobody
+ * mistakes an empty pane for a broken one.
  */
 public enum Section {
     MODEL("Model", null),
-    PUZZLE_STUDIO("Puzzle studio",
-            "Will show generated jigsaw puzzles (image, shuffled tiles, the expected answer) and let you ask the "
-                    + "model to solve one."),
-    RUNS("Runs",
-            "Will list training runs (SFT and GRPO) with their settings and state, and start, stop or resume one."),
-    DASHBOARD("Dashboard",
-            "Will chart a run's metrics as they stream in: task reward and accuracy next to the scores on what "
-                    + "the model knew before, to see forgetting as it happens."),
-    ROLLOUTS("Rollouts",
-            "Will show the sampled completions of each GRPO step with their rewards and advantages."),
+    PUZZLE_STUDIO("Puzzle studio", null),
+    RUNS("Runs", "Lists training runs and launches new ones; needs a runs folder (the workbench opens runs/ under "
+            + "the project root)."),
+    DASHBOARD("Dashboard", "Charts runs' metrics as they stream in; needs a runs folder."),
+    ROLLOUTS("Rollouts", "Shows GRPO runs' logged rollouts; needs a runs folder."),
     ANALYSIS("Analysis",
             "Will compare checkpoints: what changed in the weights and on which held-out skills the model got "
                     + "worse.");

@@ -7,12 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.tessera.app.model.ModelService;
+import org.tessera.app.dashboard.DashboardView;
+import org.tessera.app.dashboard.ExportFiles;
+import org.tessera.app.rollouts.RolloutInspectorView;
+import org.tessera.app.runs.ExperimentFiles;
+import org.tessera.app.runs.RunsView;
+import org.tessera.app.runs.RunsWorkspace;
+import org.tessera.app.studio.PuzzleStudioView;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.model.ModelCard;
@@ -30,11 +38,23 @@ public final class WorkbenchWindow extends BorderPane {
     private final StackPane content = new StackPane();
     private final Label status = new Label("Ready.");
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
+    private final Map<Section, Supplier<Node>> viewFactories = new EnumMap<>(Section.class);
     private final ModelCardView modelView;
     private final List<Runnable> settledListeners = new ArrayList<>();
     private Path modelDirectory;
 
+    /** A window without run views (they show what they need): for tests of the model and studio views. */
     public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser) {
+        this(models, executor, folderChooser, null, null, null);
+    }
+
+    /**
+     * @param runs          the run manager and its event feed, or null to leave the run views unbuilt
+     * @param experimentFiles file dialogs for experiment files
+     * @param exportFiles   file dialogs for chart exports
+     */
+    public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser,
+                           RunsWorkspace runs, ExperimentFiles experimentFiles, ExportFiles exportFiles) {
         this.models = Objects.requireNonNull(models, "models");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.folderChooser = Objects.requireNonNull(folderChooser, "folderChooser");
@@ -44,15 +64,19 @@ public final class WorkbenchWindow extends BorderPane {
 
         modelView = new ModelCardView(this::chooseModelFolder);
         views.put(Section.MODEL, modelView);
-        for (Section section : Section.values()) {
-            views.computeIfAbsent(section, PlaceholderView::new);
+        // Built on first visit: a view may start work (the studio generates a puzzle) that nobody needs yet.
+        viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
+        if (runs != null) {
+            viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
+            viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
+            viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));
         }
 
         navigation.setId("navigation");
         navigation.getItems().setAll(Section.values());
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, section) -> {
             if (section != null) {
-                content.getChildren().setAll(views.get(section));
+                content.getChildren().setAll(view(section));
             }
         });
         content.getStyleClass().add("content");
@@ -63,6 +87,12 @@ public final class WorkbenchWindow extends BorderPane {
         setCenter(content);
         setBottom(status);
         show(Section.MODEL);
+    }
+
+    /** The view of a section, built the first time it is asked for. */
+    public Node view(Section section) {
+        return views.computeIfAbsent(section,
+                s -> viewFactories.getOrDefault(s, () -> new PlaceholderView(s)).get());
     }
 
     public void show(Section section) {

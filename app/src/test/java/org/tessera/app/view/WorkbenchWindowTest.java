@@ -114,13 +114,39 @@ class WorkbenchWindowTest {
     void viewsNotBuiltYetSaySo(FxRobot robot) {
         open(robot, FakeModelService.returning(CARD), new CurrentThreadTaskExecutor());
 
-        robot.clickOn("Runs");
+        robot.clickOn("Analysis");
         WaitForAsyncUtils.waitForFxEvents();
 
-        Node runs = robot.lookup("#runs-view").query();
-        assertTrue(runs.isVisible());
-        assertTrue(robot.from(runs).lookup("Not built yet.").tryQuery().isPresent());
+        Node analysis = robot.lookup("#analysis-view").query();
+        assertTrue(analysis.isVisible());
+        assertTrue(robot.from(analysis).lookup("Not built yet.").tryQuery().isPresent());
         assertFalse(robot.lookup("#model-view").tryQuery().isPresent(), "only the chosen view is shown");
+    }
+
+    @Test
+    void everyViewOpensWithARunsFolder(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path runs) {
+        org.tessera.app.runs.RunsWorkspace workspace = org.tessera.app.runs.TestRuns.workspace(runs, null);
+        try {
+            executor = new CurrentThreadTaskExecutor();
+            robot.interact(() -> {
+                WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(CARD), executor,
+                        (owner, start) -> Optional.empty(), workspace, null, null);
+                stage.setScene(new Scene(window, 1100, 700));
+                stage.show();
+            });
+            for (Section section : Section.values()) {
+                robot.clickOn(section.title());
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(robot.lookup("#" + section.viewId()).tryQuery().isPresent(), section.viewId());
+                boolean placeholder = robot.from(robot.lookup("#" + section.viewId()).<Node>query())
+                        .lookup("Not built yet.").tryQuery().isPresent();
+                assertEquals(section == Section.ANALYSIS, placeholder, section + " built");
+            }
+            assertEquals("Ready.", text(robot, "#status"), "no view reported an unexpected error");
+        } finally {
+            workspace.manager().close();
+            workspace.feed().close();
+        }
     }
 
     private void open(FxRobot robot, ModelService models, TaskExecutor executor) {

@@ -1,0 +1,74 @@
+package org.tessera.app.dashboard;
+
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUtils;
+
+/** Writes a chart as PNG or SVG and its data as CSV (series, x, y: one row per point, readable from Python). */
+final class ChartExport {
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 600;
+
+    private ChartExport() {
+    }
+
+    static void png(JFreeChart chart, Path target) throws IOException {
+        atomically(target, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT));
+    }
+
+    static void svg(JFreeChart chart, Path target) throws IOException {
+        atomically(target, tmp -> {
+            SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+            chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
+            SVGUtils.writeToSVG(tmp.toFile(), g2.getSVGElement());
+        });
+    }
+
+    static void csv(XYSeriesCollection data, String xName, String yName, Path target) throws IOException {
+        atomically(target, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                w.write("series," + quote(xName) + "," + quote(yName) + "\n");
+                for (int s = 0; s < data.getSeriesCount(); s++) {
+                    XYSeries series = data.getSeries(s);
+                    for (int i = 0; i < series.getItemCount(); i++) {
+                        w.write(quote(series.getKey().toString()) + "," + num(series.getX(i).doubleValue()) + ","
+                                + num(series.getY(i).doubleValue()) + "\n");
+                    }
+                }
+            }
+        });
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    interface Writing {
+        void write(Path tmp) throws IOException;
+    }
+
+    /** Temp file + rename: an export that fails half-way never leaves a truncated file. */
+    private static void atomically(Path target, Writing writing) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            writing.write(tmp);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

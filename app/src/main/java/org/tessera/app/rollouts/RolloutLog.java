@@ -1,0 +1,73 @@
+package org.tessera.app.rollouts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.jigsaw.RewardBreakdown;
+import org.tessera.engine.methods.TaskSetup;
+import org.tessera.engine.runs.RunFolder;
+
+/**
+ * A run's rollouts.jsonl read whole (on a worker thread), with the run's task so each logged puzzle can be
+ * regenerated exactly as the model saw it. Damaged lines are counted and skipped, not fatal: a run that crashed
+ * mid-write must still be inspectable.
+ */
+public record RolloutLog(RunFolder run, TaskSetup task, List<Group> groups, int skippedLines) {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One logged GRPO group: a puzzle and the samples drawn for it at a step. */
+    public record Group(long step, String puzzleId, String split, long seed, int index, boolean zeroSpread,
+                        List<Sample> samples) {
+        public double meanReward() {
+            return samples.stream().mapToDouble(s -> s.reward().total()).average().orElse(0);
+        }
+    }
+
+    public record Sample(int number, String text, String parse, RewardBreakdown reward, double advantage,
+                         boolean exact, double logprobPolicy, double logprobBase, int tokens) {
+    }
+
+    public static RolloutLog read(RunFolder run) throws IOException {
+        Experiment experiment = ExperimentLoader.load(run.experimentFile());
+        TaskSetup task = new TaskSetup(experiment);
+        List<Group> groups = new ArrayList<>();
+        int skipped = 0;
+        if (!Files.isRegularFile(run.rolloutsFile())) {
+            throw new IOException(run.rolloutsFile() + ": no rollouts logged (only GRPO runs log them, every "
+                    + "rollouts.log_every steps)");
+        }
+        for (String line : Files.readAllLines(run.rolloutsFile())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                groups.add(group(JSON.readTree(line)));
+            } catch (IOException | RuntimeException e) {
+                skipped++;
+            }
+        }
+        return new RolloutLog(run, task, List.copyOf(groups), skipped);
+    }
+
+    private static Group group(JsonNode n) throws IOException {
+        JsonNode p = n.get("puzzle");
+        List<Sample> samples = new ArrayList<>();
+        int i = 1;
+        for (JsonNode s : n.get("samples")) {
+            samples.add(new Sample(i++, s.path("text").asText(), s.path("parse").asText(),
+                    JSON.treeToValue(s.get("reward"), RewardBreakdown.class), s.path("advantage").asDouble(),
+                    s.path("exact").asBoolean(), s.path("logprob_policy").asDouble(Double.NaN),
+                    s.path("logprob_base").asDouble(Double.NaN), s.path("tokens").asInt()));
+        }
+        return new Group(n.get("step").asLong(), p.path("id").asText(), p.path("split").asText("train"),
+                p.get("seed").asLong(), p.get("index").asInt(), n.path("zero_spread").asBoolean(),
+                List.copyOf(samples));
+    }
+}

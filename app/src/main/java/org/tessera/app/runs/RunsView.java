@@ -1,0 +1,348 @@
+package org.tessera.app.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.tessera.app.task.BackgroundTask;
+import org.tessera.app.task.TaskExecutor;
+import org.tessera.app.view.ErrorMessages;
+import org.tessera.engine.config.Problem;
+import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.RunInfo;
+import org.tessera.engine.runs.RunManager;
+
+/**
+ * The runs view: a launcher (start from a sample or a past run's experiment, edit every field with the engine's
+ * validation inline, save, launch) and every run under the runs folder with its state, progress and ETA, controls
+ * to pause, resume and cancel, and a diff of two runs' experiments. Runs are separate worker processes owned by
+ * the {@link RunManager}; this view renders the feed's coalesced events and never waits on a run.
+ */
+public final class RunsView extends SplitPane {
+    private final RunsWorkspace workspace;
+    private final TaskExecutor executor;
+    private final ExperimentFiles files;
+
+    private final ExperimentForm form = new ExperimentForm();
+    private final TextArea jsonText = new TextArea();
+    private final VBox problemList = new VBox(2);
+    private final Label launchStatus = new Label();
+    private final Button launch = new Button("Launch");
+    private final ComboBox<Path> samples = new ComboBox<>();
+    private final TableView<RunRow> table = new TableView<>();
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final Map<Path, RunRow> rowsByDir = new LinkedHashMap<>();
+    private final TableView<ConfigDiff.Line> diff = new TableView<>();
+    private final Label diffTitle = new Label("Select two runs and press \"Compare\" to see how their experiments differ.");
+    private String sourceName = "experiment";
+
+    public RunsView(RunsWorkspace workspace, TaskExecutor executor, ExperimentFiles files) {
+        this.workspace = workspace;
+        this.executor = executor;
+        this.files = files;
+        setId("runs-view");
+        setOrientation(Orientation.HORIZONTAL);
+        getItems().addAll(launcher(), runsPane());
+        setDividerPositions(0.48);
+        workspace.feed().subscribe(batch -> batch.states().forEach(this::update));
+    }
+
+    // ---- launcher ----
+
+    private VBox launcher() {
+        Label title = new Label("New run");
+        title.getStyleClass().add("view-title");
+        samples.setId("sample-experiments");
+        samples.getItems().setAll(workspace.samples());
+        samples.setPromptText(workspace.samples().isEmpty() ? "no sample-configs folder" : "sample experiment");
+        samples.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Path p) {
+                return p == null ? "" : p.getFileName().toString();
+            }
+
+            @Override
+            public Path fromString(String s) {
+                return null;
+            }
+        });
+        samples.setOnAction(e -> {
+            if (samples.getValue() != null) {
+                loadFile(samples.getValue());
+            }
+        });
+        Button open = new Button("Open…");
+        open.setId("open-experiment");
+        open.setOnAction(e -> files.open(window(), workspace.samplesDir()).ifPresent(this::loadFile));
+        Button fromRun = new Button("From selected run");
+        fromRun.setId("experiment-from-run");
+        fromRun.setOnAction(e -> {
+            RunRow row = table.getSelectionModel().getSelectedItem();
+            if (row == null) {
+                launchStatus.setText("Select a run in the table first.");
+            } else {
+                loadFile(row.folder().experimentFile());
+            }
+        });
+        Button save = new Button("Save as…");
+        save.setId("save-experiment");
+        save.setOnAction(e -> saveAs());
+        launch.setId("launch-run");
+        launch.setDefaultButton(true);
+        launch.setDisable(true);
+        launch.setOnAction(e -> launch());
+        FlowPane actions = new FlowPane(8, 8, samples, open, fromRun, save, launch);
+
+        form.setOnValidated(this::showProblems);
+        jsonText.setId("experiment-json");
+        jsonText.setStyle("-fx-font-family: monospace;");
+        Button applyJson = new Button("Apply JSON to the form");
+        applyJson.setId("apply-json");
+        applyJson.setOnAction(e -> form.load(jsonText.getText()));
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        Tab formTab = new Tab("Form", formScroll);
+        Tab jsonTab = new Tab("JSON", new VBox(6, jsonText, applyJson));
+        VBox.setVgrow(jsonText, Priority.ALWAYS);
+        TabPane tabs = new TabPane(formTab, jsonTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, o, tab) -> {
+            if (tab == jsonTab) {
+                jsonText.setText(form.json());
+            }
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        problemList.setId("experiment-problems");
+        launchStatus.setId("launch-status");
+        launchStatus.setWrapText(true);
+        VBox box = new VBox(8, title, actions, tabs, problemList, launchStatus);
+        box.setMinWidth(380);
+        return box;
+    }
+
+    /** Reads an experiment file (off the UI thread) into the form, with its defaults filled in when it is valid. */
+    public void loadFile(Path file) {
+        BackgroundTask.wrap(() -> {
+                    String text = Files.readString(file);
+                    // A valid file is shown resolved, so every field (defaults included) can be edited.
+                    return ExperimentLoader.problems(text).isEmpty()
+                            ? ExperimentLoader.toJson(ExperimentLoader.parse(text, file)) : text;
+                })
+                .onSuccess(text -> {
+                    sourceName = file.getFileName().toString().replaceFirst("\\.json$", "");
+                    form.load(text);
+                    jsonText.setText(text);
+                    launchStatus.setText("Loaded " + file + ".");
+                })
+                .onFailure(error -> launchStatus.setText("Could not read " + file + ": " + ErrorMessages.describe(error)))
+                .executeWith(executor);
+    }
+
+    private void showProblems(List<Problem> problems) {
+        problemList.getChildren().clear();
+        launch.setDisable(!problems.isEmpty());
+        if (problems.isEmpty()) {
+            Label ok = new Label("Valid: ready to launch.");
+            ok.getStyleClass().add("valid-message");
+            problemList.getChildren().add(ok);
+            return;
+        }
+        Label heading = new Label(problems.size() + (problems.size() == 1 ? " problem:" : " problems:"));
+        heading.getStyleClass().add("error-heading");
+        problemList.getChildren().add(heading);
+        for (Problem p : problems) {
+            Label line = new Label(p.path() + ": " + p.message());
+            line.getStyleClass().add("error-message");
+            line.setWrapText(true);
+            problemList.getChildren().add(line);
+        }
+    }
+
+    private void saveAs() {
+        String json = form.json();
+        files.saveAs(window(), workspace.samplesDir(), sourceName + ".json").ifPresent(target ->
+                BackgroundTask.wrap(() -> {
+                            // Temp file + rename: a failed save never leaves half an experiment behind.
+                            Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+                            Files.writeString(tmp, json + "\n");
+                            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                            return target;
+                        })
+                        .onSuccess(t -> launchStatus.setText("Saved " + t + "."))
+                        .onFailure(error -> launchStatus.setText("Not saved: " + ErrorMessages.describe(error)))
+                        .executeWith(executor));
+    }
+
+    private void launch() {
+        String json = form.json();
+        BackgroundTask.wrap(() -> workspace.manager().submit(ExperimentLoader.parse(json, Path.of(sourceName))))
+                .onRunning(() -> launch.setDisable(true))
+                .onSuccess(run -> {
+                    launch.setDisable(false);
+                    launchStatus.setText("Queued " + run.name() + " in " + workspace.manager().runsDir() + ".");
+                })
+                .onFailure(error -> {
+                    launch.setDisable(false);
+                    launchStatus.setText("Not launched: " + ErrorMessages.describe(error));
+                })
+                .executeWith(executor);
+    }
+
+    // ---- runs table ----
+
+    private VBox runsPane() {
+        Label title = new Label("Runs");
+        title.getStyleClass().add("view-title");
+        Label folder = new Label(workspace.manager().runsDir().toString());
+        folder.setId("runs-folder");
+        table.setId("runs-table");
+        table.setItems(rows);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No runs yet in this folder. Launch one on the left."));
+        TableColumn<RunRow, Double> progress = new TableColumn<>("Progress");
+        progress.setCellValueFactory(r -> Bindings.createObjectBinding(() -> r.getValue().info().progress(),
+                r.getValue().infoProperty()));
+        progress.setCellFactory(c -> new TableCell<>() {
+            private final ProgressBar bar = new ProgressBar();
+
+            @Override
+            protected void updateItem(Double value, boolean empty) {
+                super.updateItem(value, empty);
+                bar.setProgress(value == null ? 0 : value);
+                bar.setMaxWidth(Double.MAX_VALUE);
+                setGraphic(empty ? null : bar);
+            }
+        });
+        table.getColumns().setAll(List.of(
+                column("Run", r -> r.name()),
+                column("State", r -> r.info().state().id()),
+                progress,
+                column("Step", r -> RunRow.stepText(r.info())),
+                column("ETA", r -> RunRow.eta(r.info())),
+                column("Message", r -> RunRow.message(r.info()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        Button pause = button("Pause", "pause-run", workspace.manager()::pause);
+        Button resume = button("Resume", "resume-run", workspace.manager()::resume);
+        Button cancel = button("Cancel", "cancel-run", workspace.manager()::cancel);
+        Button compare = new Button("Compare 2 selected");
+        compare.setId("compare-runs");
+        compare.setOnAction(e -> compare());
+        HBox controls = new HBox(8, pause, resume, cancel, compare);
+
+        diff.setId("config-diff");
+        diff.setPlaceholder(new Label("No differences to show."));
+        diff.getColumns().setAll(List.of(lineColumn("Field", ConfigDiff.Line::path),
+                lineColumn("First run", ConfigDiff.Line::left), lineColumn("Second run", ConfigDiff.Line::right)));
+        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        diff.setPrefHeight(180);
+        diffTitle.setId("diff-title");
+        diffTitle.setWrapText(true);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(8, title, folder, table, controls, diffTitle, diff);
+    }
+
+    private void update(RunFolder folder, RunInfo info) {
+        RunRow row = rowsByDir.get(folder.dir());
+        if (row != null) {
+            row.infoProperty().set(info);
+            return;
+        }
+        row = new RunRow(folder, info);
+        rowsByDir.put(folder.dir(), row);
+        rows.add(row);
+        // Newest first: run folder names start with their creation time.
+        FXCollections.sort(rows, Comparator.comparing(RunRow::name).reversed());
+    }
+
+    private Button button(String text, String id, java.util.function.Consumer<RunFolder> action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> {
+            List<RunRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+            if (selected.isEmpty()) {
+                launchStatus.setText("Select a run first.");
+                return;
+            }
+            BackgroundTask.wrap(() -> {
+                        selected.forEach(r -> action.accept(r.folder()));
+                        return selected.size();
+                    })
+                    .onFailure(error -> launchStatus.setText(text + " failed: " + ErrorMessages.describe(error)))
+                    .executeWith(executor);
+        });
+        return b;
+    }
+
+    private void compare() {
+        List<RunRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (selected.size() != 2) {
+            diffTitle.setText("Select exactly two runs to compare (Ctrl+click), not " + selected.size() + ".");
+            return;
+        }
+        RunRow a = selected.get(0);
+        RunRow b = selected.get(1);
+        BackgroundTask.wrap(() -> ConfigDiff.between(read(a.folder()), read(b.folder())))
+                .onSuccess(lines -> {
+                    diffTitle.setText(lines.isEmpty() ? a.name() + " and " + b.name() + " ran the same experiment."
+                            : lines.size() + " differences: " + a.name() + " (first) vs " + b.name() + " (second).");
+                    diff.getItems().setAll(lines);
+                })
+                .onFailure(error -> diffTitle.setText("Cannot compare: " + ErrorMessages.describe(error)))
+                .executeWith(executor);
+    }
+
+    private static JsonNode read(RunFolder folder) throws java.io.IOException {
+        return ExperimentForm.JSON.readTree(folder.experimentFile().toFile());
+    }
+
+    private static TableColumn<RunRow, String> column(String title, Function<RunRow, String> value) {
+        TableColumn<RunRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> Bindings.createStringBinding(() -> value.apply(r.getValue()),
+                r.getValue().infoProperty()));
+        return c;
+    }
+
+    private static TableColumn<ConfigDiff.Line, String> lineColumn(String title,
+                                                                   Function<ConfigDiff.Line, String> value) {
+        TableColumn<ConfigDiff.Line, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(r.getValue())));
+        return c;
+    }
+
+    private javafx.stage.Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** The form, for tests. */
+    ExperimentForm form() {
+        return form;
+    }
+}
