@@ -45,6 +45,7 @@ public final class WorkbenchApp extends Application {
         runFeed = new RunFeed(Platform::runLater, 50);
         runManager = new RunManager(Runs.defaultRunsDir(), new WorkerLauncher(List.of()), 1, 500);
         runFeed.attach(runManager);
+        runManager.start(); // after the listener is attached, so no event is missed
         RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());

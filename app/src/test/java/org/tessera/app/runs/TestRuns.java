@@ -57,6 +57,7 @@ public final class TestRuns {
         RunFeed feed = new RunFeed(Platform::runLater, 25);
         RunManager manager = new RunManager(runsDir, new WorkerLauncher(List.of()), 1, 50);
         feed.attach(manager);
+        manager.start();
         return new RunsWorkspace(manager, feed, samplesDir);
     }
 }

@@ -42,6 +42,8 @@ public final class RunManager implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Path, Tracked> tracked = new LinkedHashMap<>();
     private final ScheduledExecutorService poller;
+    private final long pollMillis;
+    private boolean started;
 
     private static final class Tracked {
         final RunFolder folder;
@@ -64,7 +66,19 @@ public final class RunManager implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
+        this.pollMillis = pollMillis;
+    }
+
+    /**
+     * Starts following the runs folder. Separate from the constructor so listeners can be added first: otherwise
+     * the first poll could report a finished run's state and metrics before anyone listens.
+     */
+    public synchronized RunManager start() {
+        if (!started) {
+            started = true;
+            poller.scheduleWithFixedDelay(this::pollSafely, 0, pollMillis, TimeUnit.MILLISECONDS);
+        }
+        return this;
     }
 
     public void addListener(Listener l) {
@@ -85,7 +99,9 @@ public final class RunManager implements AutoCloseable {
         synchronized (tracked) {
             tracked.put(f.dir(), new Tracked(f));
         }
-        poller.execute(this::pollSafely);
+        if (started) {
+            poller.execute(this::pollSafely);
+        }
         return f;
     }
 
@@ -153,7 +169,9 @@ public final class RunManager implements AutoCloseable {
                 }
             }
         }
-        poller.execute(this::pollSafely);
+        if (started) {
+            poller.execute(this::pollSafely);
+        }
     }
 
     private void pollSafely() {
