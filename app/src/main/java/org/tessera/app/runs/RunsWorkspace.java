@@ -29,7 +29,8 @@ public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir) {
             return List.of();
         }
         try (Stream<Path> s = Files.list(samplesDir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            return s.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .filter(org.tessera.engine.experiment.ExperimentLoader::isExperimentFile).sorted().toList();
         } catch (java.io.IOException e) {
             return List.of();
         }

@@ -35,6 +35,19 @@ public final class ExperimentLoader {
         }
     }
 
+    /**
+     * Whether a JSON file is meant as an experiment (it has a {@code method}), as opposed to another config in the
+     * same folder such as a pretraining config; an unreadable file counts as one, so its problems get shown.
+     */
+    public static boolean isExperimentFile(Path file) {
+        try {
+            JsonNode n = JSON.readTree(file.toFile());
+            return n == null || !n.isObject() || n.has("method");
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** Problems of a JSON text (empty list = valid); what the workbench's form shows inline. */
     public static List<Problem> problems(String json) {
         try {
