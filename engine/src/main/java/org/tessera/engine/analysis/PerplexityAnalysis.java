@@ -34,23 +34,50 @@ public final class PerplexityAnalysis {
                               double medianExactPerplexity) {
     }
 
-    public static List<SamplePerplexity> score(VisionLanguageModel model, List<DataSample> samples) {
+    /**
+     * The samples scored, and those the model cannot score (e.g. longer than its context) with the reason: a
+     * kind's summary must say how many it left out rather than fail the whole analysis or hide them.
+     */
+    public record Scored(List<SamplePerplexity> scored, List<DataSample> kept, List<String> skipped) {
+    }
+
+    public static Scored score(VisionLanguageModel model, List<DataSample> samples) {
         List<SamplePerplexity> out = new ArrayList<>(samples.size());
+        List<DataSample> kept = new ArrayList<>(samples.size());
+        List<String> skipped = new ArrayList<>();
         for (int start = 0; start < samples.size(); start += BATCH) {
             List<DataSample> part = samples.subList(start, Math.min(samples.size(), start + BATCH));
-            List<Prompt> prompts = new ArrayList<>(part.size());
-            List<String> completions = new ArrayList<>(part.size());
-            part.forEach(s -> {
-                prompts.add(s.example().prompt());
-                completions.add(s.example().target());
-            });
-            List<CompletionScore> scores = model.score(prompts, completions);
-            for (int i = 0; i < part.size(); i++) {
-                DataSample s = part.get(i);
-                out.add(of(s.kind(), s.step(), s.exact(), scores.get(i)));
+            try {
+                List<CompletionScore> scores = model.score(prompts(part), completions(part));
+                for (int i = 0; i < part.size(); i++) {
+                    out.add(of(part.get(i), scores.get(i)));
+                    kept.add(part.get(i));
+                }
+            } catch (IllegalArgumentException batchFailed) {
+                // one unscorable sample fails its batch: score that batch one by one to find it
+                for (DataSample s : part) {
+                    try {
+                        out.add(of(s, model.score(prompts(List.of(s)), completions(List.of(s))).get(0)));
+                        kept.add(s);
+                    } catch (IllegalArgumentException e) {
+                        skipped.add(s.kind() + ": " + e.getMessage());
+                    }
+                }
             }
         }
-        return out;
+        return new Scored(out, kept, skipped);
+    }
+
+    private static List<Prompt> prompts(List<DataSample> samples) {
+        return samples.stream().map(s -> s.example().prompt()).toList();
+    }
+
+    private static List<String> completions(List<DataSample> samples) {
+        return samples.stream().map(s -> s.example().target()).toList();
+    }
+
+    static SamplePerplexity of(DataSample s, CompletionScore score) {
+        return of(s.kind(), s.step(), s.exact(), score);
     }
 
     static SamplePerplexity of(String kind, long step, boolean exact, CompletionScore score) {
