@@ -89,8 +89,9 @@ public final class AnalyzeCommand implements Runnable {
                 throw new IllegalArgumentException("--n must be at least 1, got " + n);
             }
             List<String> kinds = kinds();
-            TrainingSets sets = sets();
+            // the file's own problems first: they are what the user most likely needs to hear about
             List<RolloutsFile.Group> groups = rollouts == null ? List.of() : RolloutsFile.read(rollouts);
+            TrainingSets sets = sets();
             Map<String, List<DataSample>> out = new LinkedHashMap<>();
             for (String kind : kinds) {
                 List<DataSample> samples = switch (kind) {
