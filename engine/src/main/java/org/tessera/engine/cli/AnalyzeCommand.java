@@ -203,7 +203,8 @@ public final class AnalyzeCommand implements Runnable {
                 description = "prior-knowledge probes, spread over the knowledge families (default: ${DEFAULT-VALUE})")
         int probeN;
 
-        @Option(names = "--eta", defaultValue = "1e-3", description = "SGD step size (default: ${DEFAULT-VALUE})")
+        @Option(names = "--eta", defaultValue = "1e-4",
+                description = "SGD step size; small enough that the step stays in the linear regime (default: ${DEFAULT-VALUE})")
         double eta;
 
         @Option(names = "--actual-n", defaultValue = "10",
