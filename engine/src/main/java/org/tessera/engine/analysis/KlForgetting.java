@@ -1,0 +1,139 @@
+package org.tessera.engine.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * RL's Razor (arXiv 2509.04259) on Tessera's runs: forgetting should track the KL divergence from the base model
+ * measured on the new task. For every run folder this reads the evaluation events of metrics.jsonl and pairs the
+ * final {@code kl_task} with the change in retained-knowledge accuracy since step 0 (the base model).
+ */
+public final class KlForgetting {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KlForgetting() {
+    }
+
+    /** One evaluation event. */
+    public record EvalPoint(long step, double klTask, double klKnowledge, double knowledgeAccuracy,
+                            double jigsawExact) {
+    }
+
+    /**
+     * One run's row of the "KL vs forgetting" table.
+     *
+     * @param knowledgeChange final knowledge accuracy minus step 0's (negative: forgetting); NaN without step 0
+     */
+    public record RunRow(String run, String method, long finalStep, double finalKlTask, double finalKlKnowledge,
+                         double knowledgeAtStart, double knowledgeAtEnd, double knowledgeChange, double jigsawExact,
+                         List<EvalPoint> series) {
+    }
+
+    /** The table, with Pearson's r of (final KL_task, knowledge change) over runs that have both (NaN if &lt; 3). */
+    public record Table(List<RunRow> runs, double pearsonKlTaskVsChange, int pairs) {
+    }
+
+    public static Table table(Path runsDir) {
+        if (!Files.isDirectory(runsDir)) {
+            throw new AnalysisDataException(runsDir, "not a folder (expected a runs folder of run folders)");
+        }
+        List<RunRow> rows = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(runsDir)) {
+            for (Path d : dirs.sorted().toList()) {
+                Path metrics = d.resolve("metrics.jsonl");
+                if (Files.isRegularFile(metrics)) {
+                    List<EvalPoint> series = evalPoints(metrics);
+                    if (!series.isEmpty()) {
+                        rows.add(row(d, series));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir + ": " + e.getMessage(), e);
+        }
+        List<double[]> pairs = rows.stream().filter(r -> Double.isFinite(r.finalKlTask())
+                && Double.isFinite(r.knowledgeChange())).map(r -> new double[] {r.finalKlTask(), r.knowledgeChange()})
+                .toList();
+        return new Table(rows, pairs.size() < 3 ? Double.NaN : pearson(pairs), pairs.size());
+    }
+
+    /** Evaluation events in file order; a cut-off last line (a run still writing) is skipped, others are errors. */
+    public static List<EvalPoint> evalPoints(Path metrics) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + metrics + ": " + e.getMessage(), e);
+        }
+        List<EvalPoint> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode n;
+            try {
+                n = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                if (i == lines.size() - 1) {
+                    break;
+                }
+                throw new AnalysisDataException(metrics, i + 1, "not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+            if (!"eval".equals(n.path("event").asText())) {
+                continue;
+            }
+            JsonNode ev = n.path("eval");
+            out.add(new EvalPoint(n.path("step").asLong(), num(ev.path("kl_task")), num(ev.path("kl_knowledge")),
+                    num(ev.path("knowledge").path("average").path("accuracy")), num(ev.path("jigsaw").path("exact"))));
+        }
+        return out;
+    }
+
+    private static RunRow row(Path dir, List<EvalPoint> series) {
+        EvalPoint start = series.stream().filter(p -> p.step() == 0).findFirst().orElse(null);
+        EvalPoint end = series.get(series.size() - 1);
+        double at0 = start == null ? Double.NaN : start.knowledgeAccuracy();
+        return new RunRow(dir.getFileName().toString(), method(dir), end.step(), end.klTask(), end.klKnowledge(), at0,
+                end.knowledgeAccuracy(), end.knowledgeAccuracy() - at0, end.jigsawExact(), series);
+    }
+
+    /** "sft/answer-only", "grpo", ... from the run's resolved experiment.json; "?" when unreadable. */
+    private static String method(Path dir) {
+        try {
+            JsonNode m = JSON.readTree(dir.resolve("experiment.json").toFile()).path("method");
+            String kind = m.path("kind").asText("?");
+            String data = m.path("sft").path("data").asText("");
+            return data.isEmpty() ? kind : kind + "/" + data;
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static double num(JsonNode n) {
+        return n.isNumber() ? n.asDouble() : Double.NaN;
+    }
+
+    static double pearson(List<double[]> xy) {
+        double mx = xy.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double my = xy.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (double[] p : xy) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+            syy += (p[1] - my) * (p[1] - my);
+        }
+        return sxx == 0 || syy == 0 ? Double.NaN : sxy / Math.sqrt(sxx * syy);
+    }
+}

@@ -1,0 +1,99 @@
+package org.tessera.engine.analysis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Strict reader of a GRPO run's {@code rollouts.jsonl} (schema in docs/experiments.md). Unlike the training code's
+ * lenient reader, which skips a damaged line silently, an analysis must not quietly drop data: every problem is
+ * reported with the file and line. Only a cut-off last line of a run that is still writing is tolerated.
+ */
+public final class RolloutsFile {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One sample of a logged group. */
+    public record Sample(String text, boolean exact) {
+    }
+
+    /** One logged group: the step, the puzzle reference and its samples. */
+    public record Group(int line, long step, String split, long seed, int index, List<Sample> samples) {
+    }
+
+    private RolloutsFile() {
+    }
+
+    public static List<Group> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AnalysisDataException(file, "no such file (a GRPO run folder's rollouts.jsonl)");
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        int last = lines.size();
+        while (last > 0 && lines.get(last - 1).isBlank()) {
+            last--;
+        }
+        List<Group> out = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            String text = lines.get(i);
+            if (text.isBlank()) {
+                continue;
+            }
+            JsonNode n;
+            try {
+                n = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                boolean cutOff = i == last - 1 && !text.stripTrailing().endsWith("}");
+                if (cutOff && !out.isEmpty()) {
+                    break; // a write interrupted by a crash or still in progress
+                }
+                throw new AnalysisDataException(file, i + 1, "not valid JSON (" + e.getOriginalMessage() + ")");
+            }
+            out.add(group(file, i + 1, n));
+        }
+        if (out.isEmpty()) {
+            throw new AnalysisDataException(file, "no rollouts (the file is empty)");
+        }
+        return out;
+    }
+
+    private static Group group(Path file, int line, JsonNode n) {
+        if (!n.isObject()) {
+            throw new AnalysisDataException(file, line, "expected a JSON object");
+        }
+        JsonNode puzzle = n.path("puzzle");
+        for (String field : List.of("seed", "index")) {
+            if (!puzzle.path(field).isIntegralNumber()) {
+                throw new AnalysisDataException(file, line, "puzzle." + field + " is missing or not an integer");
+            }
+        }
+        if (!n.path("step").isIntegralNumber()) {
+            throw new AnalysisDataException(file, line, "step is missing or not an integer");
+        }
+        JsonNode samples = n.path("samples");
+        if (!samples.isArray() || samples.isEmpty()) {
+            throw new AnalysisDataException(file, line, "samples is missing or empty");
+        }
+        List<Sample> out = new ArrayList<>();
+        for (int k = 0; k < samples.size(); k++) {
+            JsonNode s = samples.get(k);
+            if (!s.path("text").isTextual()) {
+                throw new AnalysisDataException(file, line, "samples[" + k + "].text is missing or not a string");
+            }
+            out.add(new Sample(s.get("text").asText(), s.path("exact").asBoolean(false)));
+        }
+        return new Group(line, n.get("step").asLong(), puzzle.path("split").asText("train"), puzzle.get("seed").asLong(),
+                puzzle.get("index").asInt(), out);
+    }
+}
