@@ -22,6 +22,36 @@ public interface VisionLanguageModel extends AutoCloseable {
     /** Teacher-forced log-likelihood of each completion given its prompt (EOS appended and scored). */
     List<CompletionScore> score(List<Prompt> prompts, List<String> completions);
 
+    /**
+     * Log-likelihood of several completions that share a prefix, per prompt: element i holds, for each
+     * continuation {@code c} of {@code continuations.get(i)}, log p(prefixes.get(i) + c + EOS | prompt i), the same
+     * number {@link #score} sums for that completion. What likelihood-ranked multiple choice needs; models may
+     * share the prefix's work between the candidates (the built-in model runs it once, with a KV cache). This
+     * default scores each full completion.
+     */
+    default List<double[]> scoreContinuations(List<Prompt> prompts, List<String> prefixes,
+                                              List<List<String>> continuations) {
+        List<Prompt> ps = new java.util.ArrayList<>();
+        List<String> full = new java.util.ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            for (String c : continuations.get(i)) {
+                ps.add(prompts.get(i));
+                full.add(prefixes.get(i) + c);
+            }
+        }
+        List<CompletionScore> scores = score(ps, full);
+        List<double[]> out = new java.util.ArrayList<>();
+        int k = 0;
+        for (int i = 0; i < prompts.size(); i++) {
+            double[] v = new double[continuations.get(i).size()];
+            for (int c = 0; c < v.length; c++, k++) {
+                v[c] = scores.get(k).sumLogProb();
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
     /** Writes config.json, tokenizer.json and model.safetensors into {@code dir} (created if needed). */
     void save(Path dir);
 

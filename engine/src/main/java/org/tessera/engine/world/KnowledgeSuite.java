@@ -100,34 +100,44 @@ public final class KnowledgeSuite {
         return out;
     }
 
-    /** Scores every candidate completion of every item; the reference's score also gives its NLL. */
+    /**
+     * Ranks every candidate by the log-likelihood of its answer after the item's shared prefix (the reference
+     * reasoning, if any, and {@code <answer>}), and scores each reference completion in full for its NLL. The
+     * prefix is the same for all candidates of an item, so ranking by the continuation equals ranking by the whole
+     * completion, and the model can share the prefix's work across candidates.
+     */
     private void scoreAll(VisionLanguageModel model, List<KnowledgeItem> items, List<double[]> candidateScores,
                           double[] referenceNll) {
         List<Prompt> prompts = new ArrayList<>();
-        List<String> completions = new ArrayList<>();
+        List<String> references = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        List<List<String>> continuations = new ArrayList<>();
         for (KnowledgeItem item : items) {
-            Prompt p = item.prompt();
+            prompts.add(item.prompt());
+            references.add(item.target());
+            String reference = item.completionFor(item.answer());
+            prefixes.add(reference.substring(0, reference.lastIndexOf(Completions.ANSWER_OPEN))
+                    + Completions.ANSWER_OPEN);
+            List<String> cont = new ArrayList<>();
             for (String c : item.candidates()) {
-                prompts.add(p);
-                completions.add(item.completionFor(c));
+                cont.add(c + Completions.ANSWER_CLOSE);
             }
+            continuations.add(cont);
         }
-        List<CompletionScore> scores = new ArrayList<>(completions.size());
-        for (int from = 0; from < completions.size(); from += scoreBatch) {
-            int to = Math.min(completions.size(), from + scoreBatch);
-            scores.addAll(model.score(prompts.subList(from, to), completions.subList(from, to)));
+        int maxCandidates = 1;
+        for (List<String> c : continuations) {
+            maxCandidates = Math.max(maxCandidates, c.size());
         }
-        int k = 0;
-        for (int i = 0; i < items.size(); i++) {
-            KnowledgeItem item = items.get(i);
-            double[] lp = new double[item.candidates().size()];
-            for (int c = 0; c < lp.length; c++, k++) {
-                lp[c] = scores.get(k).sumLogProb();
-                if (item.candidates().get(c).equals(item.answer())) {
-                    referenceNll[i] = scores.get(k).meanNll();
-                }
+        int itemsPerCall = Math.max(1, scoreBatch / maxCandidates); // at most scoreBatch completions per call
+        for (int from = 0; from < items.size(); from += itemsPerCall) {
+            int to = Math.min(items.size(), from + itemsPerCall);
+            List<CompletionScore> refs = model.score(prompts.subList(from, to), references.subList(from, to));
+            List<double[]> ranked = model.scoreContinuations(prompts.subList(from, to), prefixes.subList(from, to),
+                    continuations.subList(from, to));
+            for (int i = from; i < to; i++) {
+                referenceNll[i] = refs.get(i - from).meanNll();
+                candidateScores.add(ranked.get(i - from));
             }
-            candidateScores.add(lp);
         }
     }
 

@@ -32,11 +32,22 @@ public final class BatchEncoder {
 
     /** Prompts only, left-padded so every prompt ends in the last column (for generation). */
     public EncodedBatch encodePrompts(List<Prompt> prompts) {
+        return encodePromptsWithSuffix(prompts, null);
+    }
+
+    /**
+     * Prompts each followed by the given completion tokens (a shared prefix of several continuations), left-padded
+     * so every row ends in the last column; {@code suffixes} may be null for none.
+     */
+    public EncodedBatch encodePromptsWithSuffix(List<Prompt> prompts, List<int[]> suffixes) {
         int n = prompts.size();
         int[][] toks = new int[n][];
         int t = 0;
         for (int i = 0; i < n; i++) {
-            toks[i] = promptTokens(prompts.get(i));
+            int[] p = promptTokens(prompts.get(i));
+            int[] x = suffixes == null ? new int[0] : suffixes.get(i);
+            toks[i] = java.util.Arrays.copyOf(p, p.length + x.length);
+            System.arraycopy(x, 0, toks[i], p.length, x.length);
             t = Math.max(t, toks[i].length);
         }
         checkLength(t);

@@ -170,6 +170,15 @@ public final class TinyVlm implements TrainableModel {
     }
 
     @Override
+    public List<double[]> scoreContinuations(List<Prompt> prompts, List<String> prefixes,
+                                             List<List<String>> continuations) {
+        try (NoGrad ignored = NoGrad.enter()) {
+            return new TinyContinuationScorer(config, tokenizer, network, encoder, weights.manager(), MAX_SAMPLING_ROWS)
+                    .score(prompts, prefixes, continuations);
+        }
+    }
+
+    @Override
     public List<CompletionScore> score(List<Prompt> prompts, List<String> completions) {
         List<CompletionScore> out = new ArrayList<>(prompts.size());
         for (int start = 0; start < prompts.size(); start += MAX_ROWS) {

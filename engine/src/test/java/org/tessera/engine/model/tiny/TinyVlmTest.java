@@ -109,6 +109,29 @@ class TinyVlmTest {
     }
 
     @Test
+    void sharedPrefixContinuationScoresEqualFullSequenceScores() {
+        List<Prompt> prompts = TestModels.prompts();
+        List<String> prefixes = List.of("<think>i see the red circle .</think><answer>", "<answer>", "<answer>", "");
+        List<List<String>> conts = List.of(List.of("3</answer>", "7</answer>", "cell 2</answer>"),
+                List.of("yes</answer>", "no</answer>"), List.of("red</answer>"), List.of("i see", "no", "x y z"));
+        List<double[]> cached = model.scoreContinuations(prompts, prefixes, conts);
+        // the interface's default: score every full completion
+        org.tessera.engine.model.VisionLanguageModel plain = new org.tessera.engine.model.VisionLanguageModel() {
+            public org.tessera.engine.model.ModelCard card() { return model.card(); }
+            public org.tessera.engine.model.TextTokenizer tokenizer() { return model.tokenizer(); }
+            public List<List<Generation>> generate(List<Prompt> p, GenerationOptions o) { return model.generate(p, o); }
+            public List<CompletionScore> score(List<Prompt> p, List<String> c) { return model.score(p, c); }
+            public void save(Path dir) { }
+            public org.tessera.engine.model.VisionLanguageModel frozenCopy() { return this; }
+            public void close() { }
+        };
+        List<double[]> full = plain.scoreContinuations(prompts, prefixes, conts);
+        for (int i = 0; i < prompts.size(); i++) {
+            assertArrayEquals(full.get(i), cached.get(i), 1e-4, "prompt " + i);
+        }
+    }
+
+    @Test
     void saveLoadRoundTripGivesIdenticalLogits(@TempDir Path dir) {
         model.save(dir);
         List<Prompt> prompts = TestModels.prompts();
