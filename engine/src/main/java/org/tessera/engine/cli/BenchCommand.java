@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 /** {@code tessera bench ...}: benchmarks (never timed unit tests). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: 'bench model' (step time vs matmul peak, sampling throughput), 'bench train' "
-                + "(SFT and GRPO iterations of the sample experiments).",
+                + "(SFT and GRPO iterations of the sample experiments), 'bench suite' (the knowledge suite's cost split).",
         subcommands = {BenchCommand.Model.class, BenchCommand.Train.class, BenchCommand.Suite.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
