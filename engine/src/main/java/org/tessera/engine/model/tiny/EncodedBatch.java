@@ -40,4 +40,33 @@ public record EncodedBatch(int batch, int numImages, float[] patches, boolean[] 
         }
         return mask;
     }
+
+    /**
+     * Additive key mask (batch x columns) over the image and text columns, for decoding steps that attend to a
+     * cached prompt: 0 where a column holds a real image patch or token, masked where it is padding.
+     */
+    public float[] keyMask(int patchesPerImage) {
+        int imageTokens = numImages * patchesPerImage;
+        int cols = imageTokens + textLength;
+        float[] mask = new float[batch * cols];
+        for (int i = 0; i < batch; i++) {
+            for (int k = 0; k < cols; k++) {
+                boolean v = k < imageTokens ? imageValid[i * numImages + k / patchesPerImage]
+                        : textValid[i * textLength + k - imageTokens];
+                mask[i * cols + k] = v ? 0f : TinyVlmNetwork.MASKED;
+            }
+        }
+        return mask;
+    }
+
+    /** Real (non-pad) text tokens of each row: the position the next token of that row takes. */
+    public int[] textLengths() {
+        int[] len = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            for (int k = 0; k < textLength; k++) {
+                len[i] += textValid[i * textLength + k] ? 1 : 0;
+            }
+        }
+        return len;
+    }
 }

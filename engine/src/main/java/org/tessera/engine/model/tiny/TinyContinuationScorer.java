@@ -76,19 +76,8 @@ final class TinyContinuationScorer {
             }
             int imageTokens = batch.numImages() * c.patchesPerImage();
             int promptCols = imageTokens + batch.textLength();
-            float[] promptKeyMask = new float[n * promptCols];
-            int[] promptLen = new int[n];
-            for (int i = 0; i < n; i++) {
-                for (int col = 0; col < promptCols; col++) {
-                    boolean v = col < imageTokens
-                            ? batch.imageValid()[i * batch.numImages() + col / c.patchesPerImage()]
-                            : batch.textValid()[i * batch.textLength() + col - imageTokens];
-                    promptKeyMask[i * promptCols + col] = v ? 0f : TinyVlmNetwork.MASKED;
-                    if (col >= imageTokens && v) {
-                        promptLen[i]++;
-                    }
-                }
-            }
+            float[] promptKeyMask = batch.keyMask(c.patchesPerImage());
+            int[] promptLen = batch.textLengths();
             float[] first = new float[n * vocab];
             double[] prefixSum = new double[n];
             TinyVlmNetwork.KvCache cache;

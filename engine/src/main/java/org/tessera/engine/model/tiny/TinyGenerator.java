@@ -65,19 +65,8 @@ final class TinyGenerator {
                             + " tokens leaves no room to generate (max_text_positions " + c.maxTextPositions() + ")");
                 }
             }
-            boolean[] promptKeyValid = new boolean[b * promptCols];
-            int[] promptLen = new int[b];
-            for (int i = 0; i < b; i++) {
-                for (int k = 0; k < promptCols; k++) {
-                    boolean v = k < imageTokens
-                            ? batch.imageValid()[i * batch.numImages() + k / c.patchesPerImage()]
-                            : batch.textValid()[i * batch.textLength() + k - imageTokens];
-                    promptKeyValid[i * promptCols + k] = v;
-                    if (k >= imageTokens && v) {
-                        promptLen[i]++;
-                    }
-                }
-            }
+            float[] promptKeyMask = batch.keyMask(c.patchesPerImage());
+            int[] promptLen = batch.textLengths();
             float[] promptLogits;
             TinyVlmNetwork.KvCache cache = null;
             try (NDManager s = g.newSubManager()) {
@@ -140,9 +129,7 @@ final class TinyGenerator {
                         int cols = promptCols + step + 1;
                         float[] keyMask = new float[rows * cols];
                         for (int r = 0; r < rows; r++) {
-                            for (int k = 0; k < promptCols; k++) {
-                                keyMask[r * cols + k] = promptKeyValid[(r / n) * promptCols + k] ? 0f : TinyVlmNetwork.MASKED;
-                            }
+                            System.arraycopy(promptKeyMask, (r / n) * promptCols, keyMask, r * cols, promptCols);
                         }
                         logits = net.decodeStep(s, lastToken, positions, keyMask, cache).toFloatArray();
                     } else {
