@@ -47,7 +47,7 @@ public final class DashboardView extends HBox {
     private final ListView<String> runList = new ListView<>();
     private final Map<String, BooleanProperty> checked = new HashMap<>();
     private final Map<String, RunMetrics> metrics = new LinkedHashMap<>();
-    private final ComboBox<String> knowledgeMetric = new ComboBox<>(FXCollections.observableArrayList("accuracy", "choice"));
+    private final ComboBox<String> knowledgeMetric = new ComboBox<>(FXCollections.observableArrayList(RunMetrics.KNOWLEDGE_METRICS));
     private final List<DashboardChart> charts = new ArrayList<>();
     private final ComboBox<DashboardChart> exportChoice = new ComboBox<>();
     private final Label status = new Label();
@@ -70,7 +70,8 @@ public final class DashboardView extends HBox {
         runsTitle.getStyleClass().add("section-title");
         Label metricTitle = new Label("Knowledge measured by");
         metricTitle.getStyleClass().add("section-title");
-        Label metricHint = new Label("accuracy: generated answers right;\nchoice: the right candidate is the likeliest.");
+        Label metricHint = new Label("accuracy: generated answers right;\nchoice: the right candidate is the likeliest;\n"
+                + "format: answers in the right form;\nnll: reference answer's NLL (lower is better).");
         metricHint.getStyleClass().add("field-label");
         VBox.setVgrow(runList, Priority.ALWAYS);
         VBox left = new VBox(8, runsTitle, runList, metricTitle, knowledgeMetric, metricHint);

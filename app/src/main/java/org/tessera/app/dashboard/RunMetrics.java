@@ -14,6 +14,9 @@ import java.util.Map;
  * ...). {@code tradeoff.accuracy|choice} holds (jigsaw exact, knowledge) pairs in step order.
  */
 public final class RunMetrics {
+    /** The retained-knowledge scores a chart can show (docs/knowledge-suite.md defines each). */
+    public static final List<String> KNOWLEDGE_METRICS = List.of("accuracy", "choice", "format", "nll");
+
     /** Points added by one {@link #add} call, per series, so a chart appends only what is new. */
     public record Added(Map<String, List<double[]>> points) {
     }
@@ -39,13 +42,13 @@ public final class RunMetrics {
                 JsonNode eval = e.path("eval");
                 number(eval.path("jigsaw").path("exact")).ifPresent(v -> put(added, "jigsaw.exact", step, v));
                 JsonNode avg = eval.path("knowledge").path("average");
-                for (String m : List.of("accuracy", "choice")) {
+                for (String m : KNOWLEDGE_METRICS) {
                     number(avg.path(m)).ifPresent(v -> put(added, "knowledge." + m, step, v));
                     number(eval.path("jigsaw").path("exact")).ifPresent(x -> number(avg.path(m))
                             .ifPresent(y -> put(added, "tradeoff." + m, x, y)));
                 }
                 eval.path("knowledge").path("families").fields().forEachRemaining(f -> {
-                    for (String m : List.of("accuracy", "choice")) {
+                    for (String m : KNOWLEDGE_METRICS) {
                         number(f.getValue().path(m)).ifPresent(v -> put(added, "family." + f.getKey() + "." + m,
                                 step, v));
                     }
