@@ -15,6 +15,7 @@ import org.tessera.app.runs.RunsWorkspace;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.task.WorkerTaskExecutor;
 import org.tessera.app.view.FolderChooser;
+import org.tessera.app.view.Section;
 import org.tessera.app.view.WorkbenchWindow;
 import org.tessera.engine.runs.RunManager;
 import org.tessera.engine.runs.Runs;
@@ -77,8 +78,38 @@ public final class WorkbenchApp extends Application {
         } catch (Exception e) {
             System.err.println("tessera: could not write the screenshot " + target + ": " + e.getMessage());
             exitCode = 1;
+            Platform.exit();
+            return;
         }
-        Platform.exit();
+        java.util.List<Section> others = new java.util.ArrayList<>(java.util.List.of(Section.values()));
+        others.remove(Section.MODEL);
+        writeViews(window, target.toAbsolutePath().getParent(), others, 0);
+    }
+
+    /**
+     * Shows each remaining view in turn and writes it beside the main picture as {@code <view-id>.png}, after a
+     * pause that lets it load its data off the UI thread (runs, charts); then exits.
+     */
+    private static void writeViews(WorkbenchWindow window, Path dir, java.util.List<Section> sections, int i) {
+        if (i == sections.size()) {
+            Platform.exit();
+            return;
+        }
+        Section section = sections.get(i);
+        window.show(section);
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
+        settle.setOnFinished(e -> {
+            Path file = dir.resolve(section.viewId() + ".png");
+            try {
+                Screenshots.write(window, file);
+                System.out.println("Wrote " + file);
+            } catch (Exception ex) {
+                System.err.println("tessera: could not write the screenshot " + file + ": " + ex.getMessage());
+                exitCode = 1;
+            }
+            writeViews(window, dir, sections, i + 1);
+        });
+        settle.play();
     }
 
     @Override

@@ -17,7 +17,8 @@ final class WorkbenchOptions {
 
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "Write a picture of the window to this file once the model has loaded (or failed to), "
-                    + "then exit. Needs a display; use xvfb-run on a headless machine.")
+                    + "then one of every other view beside it (<view-id>.png), then exit. Needs a display; use "
+                    + "xvfb-run on a headless machine.")
     Path screenshot;
 
     /** JavaFX's Application.launch takes only strings: the options travel as their own command line. */
