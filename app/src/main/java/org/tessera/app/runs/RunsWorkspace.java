@@ -10,7 +10,7 @@ import org.tessera.engine.runs.RunManager;
  * What the run views share: the manager that starts and follows runs, the coalescing feed of its events, and the
  * folder of sample experiments offered as starting points.
  */
-public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir) {
+public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir) implements AutoCloseable {
 
     /** {@code sample-configs/} in {@code root} or one of its parents, or null when there is none. */
     public static Path findSamples(Path root) {
@@ -34,5 +34,12 @@ public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir) {
         } catch (java.io.IOException e) {
             return List.of();
         }
+    }
+
+    /** Stops following runs (running workers keep going) and stops the feed's flushing. */
+    @Override
+    public void close() {
+        manager.close();
+        feed.close();
     }
 }

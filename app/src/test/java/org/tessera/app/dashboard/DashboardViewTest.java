@@ -42,8 +42,7 @@ class DashboardViewTest {
     @AfterEach
     void close() {
         if (workspace != null) {
-            workspace.manager().close();
-            workspace.feed().close();
+            workspace.close();
         }
     }
 

@@ -55,8 +55,7 @@ class RolloutInspectorViewTest {
     @AfterEach
     void close() {
         if (workspace != null) {
-            workspace.manager().close();
-            workspace.feed().close();
+            workspace.close();
         }
     }
 

@@ -44,8 +44,7 @@ class RunsViewTest {
     @AfterEach
     void close() {
         if (workspace != null) {
-            workspace.manager().close();
-            workspace.feed().close();
+            workspace.close();
         }
     }
 

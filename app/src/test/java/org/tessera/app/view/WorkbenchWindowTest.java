@@ -144,8 +144,7 @@ class WorkbenchWindowTest {
             }
             assertEquals("Ready.", text(robot, "#status"), "no view reported an unexpected error");
         } finally {
-            workspace.manager().close();
-            workspace.feed().close();
+            workspace.close();
         }
     }
 
