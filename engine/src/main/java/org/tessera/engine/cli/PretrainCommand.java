@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.config.JsonErrors;
 import org.tessera.engine.jigsaw.JigsawText;
 import org.tessera.engine.model.Safetensors;
 import org.tessera.engine.model.tiny.TinyTokenizer;
@@ -109,9 +110,7 @@ public final class PretrainCommand implements Callable<Integer> {
         try {
             cfg = JSON.readValue(file.toFile(), PretrainConfig.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage() + where, e);
+            throw new IllegalArgumentException(file + ": " + e.getOriginalMessage() + JsonErrors.suffix(e), e);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
         }

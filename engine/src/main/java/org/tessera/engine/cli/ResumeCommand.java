@@ -29,8 +29,7 @@ public final class ResumeCommand implements Callable<Integer> {
             System.err.println(dir + " already finished at step " + info.step());
             return 0;
         }
-        if ((info.state() == RunState.RUNNING || info.state() == RunState.PAUSED) && info.pid() > 0
-                && ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        if ((info.state() == RunState.RUNNING || info.state() == RunState.PAUSED) && info.workerAlive()) {
             throw new IllegalStateException(dir + " is still running (worker pid " + info.pid() + ")");
         }
         folder.writeInfo(info.with(RunState.QUEUED, "resuming"));

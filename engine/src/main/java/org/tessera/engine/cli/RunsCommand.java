@@ -42,7 +42,7 @@ public final class RunsCommand implements Callable<Integer> {
                 }
             }
             String state = info.state().id();
-            boolean alive = info.pid() > 0 && ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false);
+            boolean alive = info.workerAlive();
             if ((state.equals("running") || state.equals("paused")) && !alive) {
                 state = "dead?"; // the worker is gone without writing a final state (e.g. kill -9)
             }

@@ -6,6 +6,7 @@ import org.tessera.engine.world.FamilySampler;
 import org.tessera.engine.world.KnowledgeFamily;
 import org.tessera.engine.world.KnowledgeItem;
 import org.tessera.engine.world.Split;
+import org.tessera.engine.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -114,10 +115,10 @@ public final class WorldSamplesCommand implements Callable<Integer> {
     }
 
     private static void writePng(BufferedImage img, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        if (!ImageIO.write(img, "png", tmp.toFile())) {
-            throw new IOException("no PNG writer");
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, tmp -> {
+            if (!ImageIO.write(img, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+        });
     }
 }

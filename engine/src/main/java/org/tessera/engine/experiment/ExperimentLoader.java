@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.config.JsonErrors;
 import org.tessera.engine.config.Problem;
 
 import java.io.IOException;
@@ -63,8 +64,7 @@ public final class ExperimentLoader {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "$" : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+            String where = java.util.Objects.requireNonNullElse(JsonErrors.location(e), "$");
             throw new ExperimentException(nameForMessages, List.of(new Problem(where, "not valid JSON: "
                     + e.getOriginalMessage())));
         }

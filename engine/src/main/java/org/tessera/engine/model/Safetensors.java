@@ -3,6 +3,7 @@ package org.tessera.engine.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.tessera.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +14,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -180,21 +180,21 @@ public final class Safetensors {
         }
         byte[] headerBytes = JSON.writeValueAsBytes(header);
         int padded = (headerBytes.length + 7) / 8 * 8; // the format aligns the data section to 8 bytes
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
-            out.write(len.array());
-            out.write(headerBytes);
-            for (int i = headerBytes.length; i < padded; i++) {
-                out.write(' ');
+        AtomicFiles.write(file, tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded);
+                out.write(len.array());
+                out.write(headerBytes);
+                for (int i = headerBytes.length; i < padded; i++) {
+                    out.write(' ');
+                }
+                for (HostTensor t : tensors.values()) {
+                    ByteBuffer buf = ByteBuffer.allocate(t.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
+                    FloatBuffer fb = buf.asFloatBuffer();
+                    fb.put(t.data());
+                    out.write(buf.array());
+                }
             }
-            for (HostTensor t : tensors.values()) {
-                ByteBuffer buf = ByteBuffer.allocate(t.data().length * 4).order(ByteOrder.LITTLE_ENDIAN);
-                FloatBuffer fb = buf.asFloatBuffer();
-                fb.put(t.data());
-                out.write(buf.array());
-            }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 }

@@ -50,6 +50,11 @@ public record RunInfo(
                 startedMs == 0 ? now : startedMs, now, 0, lastCheckpoint, workerVersions);
     }
 
+    /** Whether the worker process that last wrote this file is still alive (false once it died, e.g. kill -9). */
+    public boolean workerAlive() {
+        return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     public double progress() {
         return totalSteps <= 0 ? 0 : Math.min(1.0, (double) step / totalSteps);
     }

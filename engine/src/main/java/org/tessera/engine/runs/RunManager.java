@@ -253,7 +253,7 @@ public final class RunManager implements AutoCloseable {
         if (t.process != null) {
             return t.process.isAlive();
         }
-        return info.pid() > 0 && ProcessHandle.of(info.pid()).map(ProcessHandle::isAlive).orElse(false);
+        return info.workerAlive();
     }
 
     private void fire(RunFolder f, RunInfo info) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.config.JsonErrors;
+import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Devices;
 import org.tessera.engine.model.Generation;
@@ -104,7 +106,7 @@ public final class TinyVlm implements TrainableModel {
         try {
             cfg = JSON.readValue(file.toFile(), TinyVlmConfig.class);
         } catch (JsonProcessingException e) {
-            throw new ModelLoadException(file, e.getOriginalMessage() + locationOf(e), e);
+            throw new ModelLoadException(file, e.getOriginalMessage() + JsonErrors.suffix(e), e);
         } catch (IOException e) {
             throw new ModelLoadException(file, "cannot read: " + e.getMessage(), e);
         }
@@ -113,11 +115,6 @@ public final class TinyVlm implements TrainableModel {
             throw new ModelLoadException(file, String.join("; ", problems));
         }
         return cfg;
-    }
-
-    private static String locationOf(JsonProcessingException e) {
-        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr() + ")";
     }
 
     public TinyVlmConfig config() {
@@ -275,23 +272,13 @@ public final class TinyVlm implements TrainableModel {
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
-            writeAtomically(dir.resolve("config.json"), JSON.writeValueAsBytes(config));
-            Path tokTmp = dir.resolve("tokenizer.json.tmp");
-            tokenizer.save(tokTmp);
-            Files.move(tokTmp, dir.resolve("tokenizer.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(dir.resolve("config.json"), JSON.writeValueAsBytes(config));
+            AtomicFiles.write(dir.resolve("tokenizer.json"), tokenizer::save);
             Safetensors.write(dir.resolve("model.safetensors"), weights.toHost(),
                     Map.of("architecture", config.architecture()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save model to " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     @Override
