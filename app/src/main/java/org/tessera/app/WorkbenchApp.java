@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.tessera.app.bench.UiBenchmark;
 import org.tessera.app.model.EngineModelService;
 import org.tessera.app.dashboard.ExportFiles;
 import org.tessera.app.model.ModelService;
@@ -44,7 +45,7 @@ public final class WorkbenchApp extends Application {
         // Runs are worker processes; the manager follows every run folder (live or finished) and its listener is
         // the feed, which hands events to the UI thread coalesced (one runLater per 50 ms flush at most).
         runFeed = new RunFeed(Platform::runLater, 50);
-        runManager = new RunManager(Runs.defaultRunsDir(), new WorkerLauncher(List.of()), 1, 500);
+        runManager = new RunManager(runsDir(options), new WorkerLauncher(List.of()), 1, 500);
         runFeed.attach(runManager);
         runManager.start(); // after the listener is attached, so no event is missed
         RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
@@ -67,8 +68,34 @@ public final class WorkbenchApp extends Application {
             Path target = options.screenshot;
             window.addModelSettledListener(() -> Platform.runLater(() -> writeScreenshotAndExit(window, target)));
         }
+        if (options.benchUi) {
+            // Measures from the moment the model has loaded (or failed to): start-up is not what it measures.
+            Path experiment = options.benchExperiment != null ? options.benchExperiment
+                    : Runs.projectRoot().resolve("sample-configs").resolve("quick-demo.json");
+            UiBenchmark bench = new UiBenchmark(window, runManager, runFeed, experiment, options.benchSeconds,
+                    System.out, code -> {
+                        exitCode = code;
+                        Platform.exit();
+                    });
+            window.addModelSettledListener(() -> Platform.runLater(bench::start));
+        }
         stage.show();
         window.loadModel(options.model);
+    }
+
+    /** --runs-dir, else a fresh temporary folder for the benchmark (its run alone on the dashboard), else runs/. */
+    private static Path runsDir(WorkbenchOptions options) {
+        if (options.runsDir != null) {
+            return options.runsDir;
+        }
+        if (options.benchUi) {
+            try {
+                return java.nio.file.Files.createTempDirectory("tessera-bench-ui-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create a runs folder for the benchmark", e);
+            }
+        }
+        return Runs.defaultRunsDir();
     }
 
     private static void writeScreenshotAndExit(WorkbenchWindow window, Path target) {

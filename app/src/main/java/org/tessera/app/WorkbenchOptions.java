@@ -21,11 +21,42 @@ final class WorkbenchOptions {
                     + "xvfb-run on a headless machine.")
     Path screenshot;
 
+    @Option(names = "--runs-dir", paramLabel = "DIR",
+            description = "Runs folder to list, follow and launch into (default: $TESSERA_RUNS, else runs/ under the "
+                    + "project root; with --bench-ui a new temporary folder).")
+    Path runsDir;
+
+    @Option(names = "--bench-ui",
+            description = "Responsiveness benchmark: show the dashboard, start the --bench-experiment run, measure "
+                    + "UI-thread stalls and event-to-chart latency until it ends, print a summary and exit "
+                    + "(./tessera bench-ui).")
+    boolean benchUi;
+
+    @Option(names = "--bench-experiment", paramLabel = "FILE",
+            description = "Experiment the benchmark runs (default: sample-configs/quick-demo.json).")
+    Path benchExperiment;
+
+    @Option(names = "--bench-seconds", paramLabel = "S",
+            description = "Stop measuring (and cancel the run) after this long (default: ${DEFAULT-VALUE}).")
+    double benchSeconds = 300;
+
     /** JavaFX's Application.launch takes only strings: the options travel as their own command line. */
     List<String> toArgs() {
-        return screenshot == null
-                ? List.of("--model", model.toString())
-                : List.of("--model", model.toString(), "--screenshot", screenshot.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("--model", model.toString()));
+        if (screenshot != null) {
+            args.addAll(List.of("--screenshot", screenshot.toString()));
+        }
+        if (runsDir != null) {
+            args.addAll(List.of("--runs-dir", runsDir.toString()));
+        }
+        if (benchUi) {
+            args.add("--bench-ui");
+            args.addAll(List.of("--bench-seconds", Double.toString(benchSeconds)));
+        }
+        if (benchExperiment != null) {
+            args.addAll(List.of("--bench-experiment", benchExperiment.toString()));
+        }
+        return List.copyOf(args);
     }
 
     static WorkbenchOptions parse(String... args) {

@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -35,9 +33,10 @@ import org.tessera.engine.runs.RunFolder;
  * Live charts of runs' metrics, several runs overlaid (checked in the list): jigsaw exact and retained knowledge
  * against step, the trade-off between the two, per-family knowledge, reward, KL, loss and learning rate.
  *
- * <p>Events reach it through the {@link RunFeed}, already coalesced (one UI-thread hand-over per flush). Within a
- * batch each chart's notifications are switched off while points are added and on again after, so a chart is
- * redrawn once per batch, not once per point.
+ * <p>Events reach it through the {@link RunFeed}, already read and parsed off the UI thread and coalesced (one
+ * UI-thread hand-over per flush). Here they only become points; the charts are redrawn by {@link ChartRedraws}:
+ * once per chart for all changes within 25 ms, spread over animation frames, and not at all while the dashboard is
+ * not showing.
  */
 public final class DashboardView extends HBox {
     private static final int AUTO_CHECKED = 4;
@@ -51,6 +50,7 @@ public final class DashboardView extends HBox {
     private final List<DashboardChart> charts = new ArrayList<>();
     private final ComboBox<DashboardChart> exportChoice = new ComboBox<>();
     private final Label status = new Label();
+    private final ChartRedraws redraws = new ChartRedraws();
 
     public DashboardView(RunFeed feed, TaskExecutor executor, ExportFiles exportFiles) {
         super(12);
@@ -83,6 +83,7 @@ public final class DashboardView extends HBox {
             ChartViewer viewer = new ChartViewer(charts.get(i).chart());
             viewer.setId("chart-" + charts.get(i).id());
             viewer.setPrefSize(440, 300);
+            redraws.track(viewer);
             grid.add(viewer, i % 2, i / 2);
         }
         ScrollPane scroll = new ScrollPane(grid);
@@ -147,7 +148,6 @@ public final class DashboardView extends HBox {
         for (RunFolder run : batch.states().keySet()) {
             addRun(run.name());
         }
-        Set<DashboardChart> touched = new HashSet<>();
         String m = knowledgeMetric.getValue();
         for (Map.Entry<RunFolder, List<JsonNode>> e : batch.metrics().entrySet()) {
             String run = e.getKey().name();
@@ -163,9 +163,7 @@ public final class DashboardView extends HBox {
                     if (points == null) {
                         continue;
                     }
-                    if (touched.add(chart)) {
-                        chart.chart().setNotify(false);
-                    }
+                    redraws.changing(chart.chart());
                     XYSeries s = chart.series(DashboardChart.key(run, line));
                     for (double[] p : points) {
                         s.add(p[0], p[1], false);
@@ -174,7 +172,6 @@ public final class DashboardView extends HBox {
                 }
             }
         }
-        touched.forEach(c -> c.chart().setNotify(true)); // one redraw per chart for the whole batch
     }
 
     private void addRun(String run) {
@@ -193,7 +190,7 @@ public final class DashboardView extends HBox {
     private void rebuild() {
         String m = knowledgeMetric.getValue();
         for (DashboardChart chart : charts) {
-            chart.chart().setNotify(false);
+            redraws.changing(chart.chart());
             chart.data().removeAllSeries();
             for (Map.Entry<String, RunMetrics> e : metrics.entrySet()) {
                 if (!checkedProperty(e.getKey()).get()) {
@@ -209,7 +206,6 @@ public final class DashboardView extends HBox {
                     s.fireSeriesChanged();
                 }
             }
-            chart.chart().setNotify(true);
         }
     }
 
@@ -251,6 +247,11 @@ public final class DashboardView extends HBox {
                 .onSuccess(t -> status.setText("Exported " + t + "."))
                 .onFailure(error -> status.setText("Export failed: " + ErrorMessages.describe(error)))
                 .executeWith(executor);
+    }
+
+    /** The redraw scheduler of the charts, for tests. */
+    ChartRedraws redraws() {
+        return redraws;
     }
 
     /** A chart by id (jigsaw, knowledge, tradeoff, families, reward, kl, loss, lr), for tests. */

@@ -90,7 +90,8 @@ class DashboardViewTest {
 
         // A live run appends: the new points arrive through the manager's follower.
         Files.write(run.metricsFile(), List.of(eval(10, 0.5, 0.7)), StandardOpenOption.APPEND);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jigsaw.getSeries(0).getItemCount() == 3);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> jigsaw.getSeries(0).getItemCount() == 3
+                && knowledge.getSeries(0).getItemCount() == 3);
         assertEquals(0.7, knowledge.getSeries(0).getY(2).doubleValue(), 1e-12);
 
         // The knowledge metric switch redraws from the stored events.
