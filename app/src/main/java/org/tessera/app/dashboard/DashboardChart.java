@@ -13,22 +13,23 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * One dashboard chart: which metric series it draws for each checked run, and its JFreeChart. A line is keyed
- * "run" or "run · label" when a chart draws several metrics per run.
+ * "run" or "run · label" when a chart draws several metrics per run. The teaching view builds its trade-off plot
+ * with the same factory.
  *
  * @param lines which of a run's series the chart draws, given the knowledge metric chosen (accuracy or choice)
  */
-record DashboardChart(String id, String title, String xLabel, String yLabel, boolean tradeoff,
+public record DashboardChart(String id, String title, String xLabel, String yLabel, boolean tradeoff,
                       LineSource lines, JFreeChart chart, XYSeriesCollection data) {
 
-    record Line(String series, String label) {
+    public record Line(String series, String label) {
     }
 
     @FunctionalInterface
-    interface LineSource {
+    public interface LineSource {
         List<Line> lines(String knowledgeMetric, RunMetrics run);
     }
 
-    static DashboardChart create(String id, String title, String xLabel, String yLabel, boolean tradeoff,
+    public static DashboardChart create(String id, String title, String xLabel, String yLabel, boolean tradeoff,
                                  LineSource lines) {
         XYSeriesCollection data = new XYSeriesCollection();
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
@@ -45,7 +46,7 @@ record DashboardChart(String id, String title, String xLabel, String yLabel, boo
     }
 
     /** The line of a run, created on first use; trade-off lines keep step order (x is not monotonic there). */
-    XYSeries series(String key) {
+    public XYSeries series(String key) {
         int i = data.getSeriesIndex(key);
         if (i >= 0) {
             return data.getSeries(i);

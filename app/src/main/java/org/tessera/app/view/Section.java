@@ -6,6 +6,8 @@ package org.tessera.app.view;
  */
 public enum Section {
     MODEL("Model", null),
+    TEACHING("Teaching", "The \"SFT vs RFT\" lesson: two runs side by side and their trade-off plot; needs a runs "
+            + "folder."),
     PUZZLE_STUDIO("Puzzle studio", null),
     RUNS("Runs", "Lists training runs and launches new ones; needs a runs folder (the workbench opens runs/ under "
             + "the project root)."),

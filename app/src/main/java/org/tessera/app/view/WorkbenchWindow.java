@@ -22,6 +22,7 @@ import org.tessera.app.runs.RunsView;
 import org.tessera.app.runs.RunsWorkspace;
 import org.tessera.app.studio.PuzzleStudioView;
 import org.tessera.app.task.BackgroundTask;
+import org.tessera.app.teaching.TeachingView;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.model.ModelCard;
 
@@ -67,6 +68,7 @@ public final class WorkbenchWindow extends BorderPane {
         // Built on first visit: a view may start work (the studio generates a puzzle) that nobody needs yet.
         viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
         if (runs != null) {
+            viewFactories.put(Section.TEACHING, () -> new TeachingView(runs, executor));
             viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
             viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
             viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));

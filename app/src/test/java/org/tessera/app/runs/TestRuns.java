@@ -52,6 +52,14 @@ public final class TestRuns {
         return f;
     }
 
+    /** Gives a run folder's run.json another experiment name (folders written above use the folder's name). */
+    public static RunFolder named(RunFolder f, String experimentName) {
+        RunInfo i = f.info();
+        f.writeInfo(new RunInfo(experimentName, i.state(), i.message(), i.pid(), i.device(), i.step(), i.totalSteps(),
+                i.createdMs(), i.startedMs(), i.updatedMs(), i.finishedMs(), i.lastCheckpoint(), i.versions()));
+        return f;
+    }
+
     /** A manager and feed on the folder, the feed flushing to the FX thread as in the workbench. */
     public static RunsWorkspace workspace(Path runsDir, Path samplesDir) {
         RunFeed feed = new RunFeed(Platform::runLater, 25);
