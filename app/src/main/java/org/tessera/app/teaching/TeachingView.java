@@ -192,8 +192,10 @@ public final class TeachingView extends VBox {
             axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
             axis.setNumberFormatOverride(percent);
         }
-        plot.getRangeAxis().setRange(0, 1.02);
-        plot.getDomainAxis().setRange(0, PUZZLE_AXIS_BOUNDS[0]);
+        plot.getRangeAxis().setRange(-0.02, 1.02); // a dot at 0 % is drawn whole, not cut by the axis
+        plot.getDomainAxis().setRange(-0.02 * PUZZLE_AXIS_BOUNDS[0], PUZZLE_AXIS_BOUNDS[0]);
+        // GRPO drawn over SFT: where the lines share dots (the start) the second one stays visible.
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
         renderer.setDefaultStroke(new BasicStroke(3.5f));
         for (Role r : Role.values()) {
@@ -228,7 +230,7 @@ public final class TeachingView extends VBox {
         double bound = puzzleAxisBound(best);
         NumberAxis axis = (NumberAxis) tradeoff.chart().getXYPlot().getDomainAxis();
         if (axis.getUpperBound() != bound) {
-            axis.setRange(0, bound);
+            axis.setRange(-0.02 * bound, bound);
         }
     }
 
