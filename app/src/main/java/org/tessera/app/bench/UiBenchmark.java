@@ -70,6 +70,9 @@ public final class UiBenchmark {
     private final Map<String, Long> drawnMicros = new HashMap<>();
     private final List<double[]> longStalls = new ArrayList<>();
     private long lastBeatCpuNanos = -1;
+    private long lastRenderCpuNanos = -1;
+    /** JavaFX's render thread (rasterises frames; with software rendering a busy one holds up the UI thread). */
+    private long renderThreadId = -1;
     private long startNanos;
     private double loadAtStart;
     private RunFolder run;
@@ -151,6 +154,8 @@ public final class UiBenchmark {
 
     private void startHeartbeat() {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                .findFirst().ifPresent(t -> renderThreadId = t.getId());
         Thread beat = new Thread(() -> {
             while (measuring) {
                 long posted = System.nanoTime();
@@ -184,10 +189,15 @@ public final class UiBenchmark {
         if (!Double.isNaN(cpuMs)) {
             uiCpuBetweenBeatsMs.add(cpuMs);
         }
+        long renderNanos = renderThreadId < 0 ? -1
+                : ManagementFactory.getThreadMXBean().getThreadCpuTime(renderThreadId);
+        double renderMs = lastRenderCpuNanos < 0 || renderNanos < 0 ? Double.NaN
+                : (renderNanos - lastRenderCpuNanos) / 1e6;
         if (waitMs >= LONG_STALL_MS) {
-            longStalls.add(new double[] {(now - startNanos) / 1e9, waitMs, cpuMs});
+            longStalls.add(new double[] {(now - startNanos) / 1e9, waitMs, cpuMs, renderMs});
         }
         lastBeatCpuNanos = cpuNanos;
+        lastRenderCpuNanos = renderNanos;
     }
 
     /** Notes when the run's points land in a chart's dataset, and when that chart is next redrawn. */
@@ -280,8 +290,8 @@ public final class UiBenchmark {
                 HEARTBEAT_MS, r.stalls().summary());
         longStalls.sort((a, b) -> Double.compare(b[1], a[1]));
         for (double[] st : longStalls.subList(0, Math.min(8, longStalls.size()))) {
-            out.printf(Locale.ROOT, "    stall %6.1f ms at %6.1f s; UI thread on CPU %.1f ms since the previous "
-                    + "heartbeat%n", st[1], st[0], st[2]);
+            out.printf(Locale.ROOT, "    stall %6.1f ms at %6.1f s; since the previous heartbeat the UI thread was on "
+                    + "CPU %.1f ms, the render thread %.1f ms%n", st[1], st[0], st[2], st[3]);
         }
         if (longStalls.size() > 8) {
             out.printf(Locale.ROOT, "    ... %d stalls >= %.0f ms in all%n", longStalls.size(), LONG_STALL_MS);
