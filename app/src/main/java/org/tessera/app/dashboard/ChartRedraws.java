@@ -6,6 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
+import javafx.geometry.Bounds;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -23,7 +27,8 @@ import org.jfree.chart.fx.ChartViewer;
  *       {@code DelayedChartDrawAdapter}): everything that arrives meanwhile is drawn by the same redraw;</li>
  *   <li>redraws run on animation pulses with a per-frame budget ({@link #frameBudgetMillis}, at least one chart per
  *       frame), so five dirty charts on a slow machine take a few frames instead of one long stall;</li>
- *   <li>a chart whose viewer is not in a scene (another view is showing) is not drawn until it is shown again.</li>
+ *   <li>a chart that cannot be seen (another view is showing, or it is scrolled out of the dashboard's viewport) is
+ *       not drawn until it can be: the dashboard shows about half of its eight charts at a time.</li>
  * </ul>
  * UI thread only.
  */
@@ -72,6 +77,33 @@ public final class ChartRedraws {
                 start();
             }
         });
+        // Scrolling (or any layout change above the viewer) moves it: a chart scrolled back into view is drawn.
+        viewer.localToSceneTransformProperty().addListener((obs, old, t) -> {
+            if (dirty.containsKey(chart) && inView(viewer)) {
+                start();
+            }
+        });
+    }
+
+    /**
+     * Whether any of the viewer can be seen: it is in a scene, it and its parents are visible, and it intersects
+     * the viewport of every scroll pane it is in and the scene itself.
+     */
+    static boolean inView(ChartViewer viewer) {
+        Scene scene = viewer.getScene();
+        if (scene == null || !viewer.isVisible()) {
+            return false;
+        }
+        Bounds b = viewer.localToScene(viewer.getLayoutBounds());
+        for (Parent p = viewer.getParent(); p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+            if (p instanceof ScrollPane sp && !sp.localToScene(sp.getLayoutBounds()).intersects(b)) {
+                return false;
+            }
+        }
+        return b.intersects(0, 0, scene.getWidth(), scene.getHeight());
     }
 
     /** Call before changing a chart's data: its redraw is deferred and merged with the other pending changes. */
@@ -115,8 +147,8 @@ public final class ChartRedraws {
         for (Iterator<JFreeChart> it = List.copyOf(order).iterator(); it.hasNext(); ) {
             JFreeChart chart = it.next();
             ChartViewer viewer = viewers.get(chart);
-            if (viewer != null && viewer.getScene() == null) {
-                continue; // hidden: drawn when shown again (see track)
+            if (viewer != null && !inView(viewer)) {
+                continue; // hidden or scrolled out of view: drawn when it comes back (see track)
             }
             long since = dirty.get(chart);
             if (System.nanoTime() - since < delayNanos) {

@@ -80,4 +80,35 @@ class ChartRedrawsTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !redraws.pending(chart));
         assertEquals(drawnBefore[0] + 2, redraws.redraws());
     }
+
+    @Test
+    void aChartScrolledOutOfViewIsDrawnWhenScrolledBack(FxRobot robot) throws Exception {
+        DashboardChart c = DashboardChart.create("lr", "LR", "step", "lr", false,
+                (m, r) -> List.of(new DashboardChart.Line("lr", null)));
+        ChartRedraws redraws = new ChartRedraws(25, 8);
+        ChartViewer viewer = new ChartViewer(c.chart());
+        viewer.setPrefSize(300, 200);
+        javafx.scene.layout.Region filler = new javafx.scene.layout.Region();
+        filler.setPrefHeight(1000);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(
+                new javafx.scene.layout.VBox(new javafx.scene.control.Button("takes the focus"), filler, viewer));
+        robot.interact(() -> {
+            redraws.track(viewer);
+            stage.setScene(new Scene(scroll, 400, 300));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> viewer.getLayoutY() >= 1000); // laid out
+        // (the button holds the focus: a scroll pane scrolls its focused node into view)
+        robot.interact(() -> {
+            assertFalse(ChartRedraws.inView(viewer), "below the viewport");
+            redraws.changing(c.chart());
+            c.series("run").add(1, 0.001);
+        });
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(redraws.pending(c.chart()), "not drawn while scrolled out of view");
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !redraws.pending(c.chart()));
+        assertTrue(c.chart().isNotify());
+    }
 }
