@@ -68,7 +68,8 @@ final class InfluencePanel extends VBox {
     private final AnalysisService service;
     private final TaskExecutor executor;
     private final Spinner<Integer> samples = new Spinner<>(1, 1000, DEFAULT_SAMPLES);
-    private final Spinner<Integer> probes = new Spinner<>(1, 500, DEFAULT_PROBES);
+    /** The probe gradients are kept as a (probes x parameters) matrix: 120 x 1.9 M floats is about 0.9 GB. */
+    private final Spinner<Integer> probes = new Spinner<>(1, 120, DEFAULT_PROBES);
     private final TextField eta = new TextField(DEFAULT_ETA);
     private final Spinner<Integer> measured = new Spinner<>(0, 1000, DEFAULT_MEASURED);
     private final ComboBox<Measure> measure = new ComboBox<>(FXCollections.observableArrayList(Measure.values()));

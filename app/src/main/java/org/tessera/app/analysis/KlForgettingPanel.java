@@ -68,6 +68,7 @@ final class KlForgettingPanel extends VBox {
     private final TableView<Row> table = Tables.table("kl-table", "No run with evaluations yet.");
     private final ExportBar export;
     private final Button refresh = new Button("Refresh");
+    private final java.util.Set<Path> knownRuns = new java.util.HashSet<>();
     private boolean refreshing;
     private boolean stale;
 
@@ -112,10 +113,12 @@ final class KlForgettingPanel extends VBox {
         hint.getStyleClass().add("field-label");
         getChildren().addAll(new FlowPane(8, 8, refresh, pearson), hint, message, viewer, table, export);
 
+        // A live run reports its state at every poll: only a new run or a new evaluation changes the table.
         feed.subscribe(batch -> {
+            boolean newRun = batch.states().keySet().stream().filter(run -> knownRuns.add(run.dir())).count() > 0;
             boolean newEval = batch.metrics().values().stream().flatMap(List::stream)
                     .anyMatch(e -> "eval".equals(e.path("event").asText()));
-            if (newEval || !batch.states().isEmpty()) {
+            if (newRun || newEval) {
                 refresh();
             }
         });
