@@ -7,7 +7,10 @@ final class Numbers {
     private Numbers() {
     }
 
-    /** 3 significant decimals for everyday sizes, thousands separators for big numbers, exponents for tiny ones. */
+    /**
+     * At most 8 characters or so (table cells stay narrow): 3 decimals for everyday sizes, whole numbers with
+     * thousands separators from 1,000, exponents for the very large and the tiny.
+     */
     static String format(double v) {
         if (Double.isNaN(v)) {
             return "–";
@@ -19,11 +22,14 @@ final class Numbers {
         if (a == 0) {
             return "0";
         }
-        if (a >= 100_000) {
+        if (a >= 1_000_000) {
             return String.format(Locale.ROOT, "%.2e", v);
         }
+        if (a >= 1_000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
         if (a >= 100) {
-            return String.format(Locale.ROOT, "%,.1f", v);
+            return String.format(Locale.ROOT, "%.1f", v);
         }
         if (a >= 0.01) {
             return String.format(Locale.ROOT, "%.3f", v);

@@ -28,8 +28,8 @@ final class Tables {
     static <T> TableColumn<T, String> integer(String title, java.util.function.ToIntFunction<T> value) {
         TableColumn<T, String> c = column(title, row -> Integer.toString(value.applyAsInt(row)));
         c.getStyleClass().add("numeric");
-        c.setMinWidth(40);
-        c.setMaxWidth(70);
+        c.setMinWidth(36);
+        c.setMaxWidth(50);
         return c;
     }
 
