@@ -11,7 +11,6 @@ import org.tessera.app.dashboard.ExportFiles;
 import org.tessera.app.runs.RunFeed;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.view.FolderChooser;
-import org.tessera.engine.runs.RunFolder;
 
 /**
  * The Analysis view: the data perspective of docs/analysis.md in the workbench. On the left, what to analyse (base
