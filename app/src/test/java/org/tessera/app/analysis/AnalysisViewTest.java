@@ -198,7 +198,7 @@ class AnalysisViewTest {
         robot.interact(() -> {
             view.data().setKind("teacher-reasoning", false);
             view.select(1);
-            view.influence().settings(100, 2, 0);
+            view.influence().settings(40, 1, 0);
         });
         robot.clickOn("#influence-compute");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
