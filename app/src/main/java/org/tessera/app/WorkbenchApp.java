@@ -6,6 +6,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.tessera.app.analysis.AnalysisView;
 import org.tessera.app.bench.UiBenchmark;
 import org.tessera.app.model.EngineModelService;
 import org.tessera.app.dashboard.ExportFiles;
@@ -124,8 +125,7 @@ public final class WorkbenchApp extends Application {
         }
         Section section = sections.get(i);
         window.show(section);
-        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(2));
-        settle.setOnFinished(e -> {
+        Runnable write = () -> {
             Path file = dir.resolve(section.viewId() + ".png");
             try {
                 Screenshots.write(window, file);
@@ -135,7 +135,19 @@ public final class WorkbenchApp extends Application {
                 exitCode = 1;
             }
             writeViews(window, dir, sections, i + 1);
-        });
+        };
+        if (window.view(section) instanceof AnalysisView analysis) {
+            // The analysis computes on demand: picture it with a result (perplexity of the newest GRPO run's data).
+            analysis.prepareScreenshot(() -> after(0.5, write));
+        } else {
+            after(2, write);
+        }
+    }
+
+    private static void after(double seconds, Runnable action) {
+        javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(
+                javafx.util.Duration.seconds(seconds));
+        settle.setOnFinished(e -> action.run());
         settle.play();
     }
 

@@ -6,7 +6,9 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
@@ -14,19 +16,22 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUtils;
 
-/** Writes a chart as PNG or SVG and its data as CSV (series, x, y: one row per point, readable from Python). */
-final class ChartExport {
+/**
+ * Writes a chart as PNG or SVG and its data as CSV (series, x, y: one row per point, or a table of named columns),
+ * readable from Python. Shared by the dashboard and the analysis view.
+ */
+public final class ChartExport {
     static final int WIDTH = 1000;
     static final int HEIGHT = 600;
 
     private ChartExport() {
     }
 
-    static void png(JFreeChart chart, Path target) throws IOException {
+    public static void png(JFreeChart chart, Path target) throws IOException {
         atomically(target, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT));
     }
 
-    static void svg(JFreeChart chart, Path target) throws IOException {
+    public static void svg(JFreeChart chart, Path target) throws IOException {
         atomically(target, tmp -> {
             SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
             chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
@@ -34,7 +39,7 @@ final class ChartExport {
         });
     }
 
-    static void csv(XYSeriesCollection data, String xName, String yName, Path target) throws IOException {
+    public static void csv(XYSeriesCollection data, String xName, String yName, Path target) throws IOException {
         atomically(target, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp)) {
                 w.write("series," + quote(xName) + "," + quote(yName) + "\n");
@@ -49,12 +54,32 @@ final class ChartExport {
         });
     }
 
+    /** A table as CSV: the header, then one line per row; numbers as Java writes them, text quoted where needed. */
+    public static void csv(List<String> header, List<? extends List<?>> rows, Path target) throws IOException {
+        atomically(target, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp)) {
+                w.write(header.stream().map(ChartExport::quote).collect(Collectors.joining(",")) + "\n");
+                for (List<?> row : rows) {
+                    w.write(row.stream().map(ChartExport::cell).collect(Collectors.joining(",")) + "\n");
+                }
+            }
+        });
+    }
+
+    private static String cell(Object value) {
+        if (value instanceof Double || value instanceof Float) {
+            double v = ((Number) value).doubleValue();
+            return Double.isFinite(v) ? num(v) : "";
+        }
+        return value == null ? "" : quote(value.toString());
+    }
+
     private static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 
     private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     interface Writing {

@@ -13,9 +13,8 @@ public enum Section {
             + "the project root)."),
     DASHBOARD("Dashboard", "Charts runs' metrics as they stream in; needs a runs folder."),
     ROLLOUTS("Rollouts", "Shows GRPO runs' logged rollouts; needs a runs folder."),
-    ANALYSIS("Analysis",
-            "Will compare checkpoints: what changed in the weights and on which held-out skills the model got "
-                    + "worse.");
+    ANALYSIS("Analysis", "Perplexity and influence of training data under the base model, and KL vs forgetting "
+            + "across runs; needs a runs folder.");
 
     private final String title;
     private final String plannedContent;

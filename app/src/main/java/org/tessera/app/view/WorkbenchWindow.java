@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import org.tessera.app.analysis.AnalysisService;
+import org.tessera.app.analysis.AnalysisView;
 import org.tessera.app.model.ModelService;
 import org.tessera.app.dashboard.DashboardView;
 import org.tessera.app.dashboard.ExportFiles;
@@ -72,6 +74,8 @@ public final class WorkbenchWindow extends BorderPane {
             viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
             viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
             viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));
+            viewFactories.put(Section.ANALYSIS, () -> new AnalysisView(runs.feed(), runs.manager().runsDir(),
+                    analysisModel(), AnalysisService.withEngineLoader(), executor, exportFiles, folderChooser));
         }
 
         navigation.setId("navigation");
@@ -142,6 +146,12 @@ public final class WorkbenchWindow extends BorderPane {
         for (Runnable listener : List.copyOf(settledListeners)) {
             listener.run();
         }
+    }
+
+    /** The base model the analysis starts from: the model loaded in the window, else the shipped one. */
+    private Path analysisModel() {
+        return modelDirectory != null ? modelDirectory
+                : org.tessera.engine.model.ModelLoader.defaultModelDir().toAbsolutePath().normalize();
     }
 
     private void chooseModelFolder() {

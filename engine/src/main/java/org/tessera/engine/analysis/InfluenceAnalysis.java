@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -17,15 +18,38 @@ import java.util.function.Consumer;
 public final class InfluenceAnalysis {
     private final InfluenceProbe<TrainingExample> probe;
     private final double eta;
-    private final Consumer<String> progress;
+    private final Monitor monitor;
 
+    /**
+     * Follows a long analysis sample by sample and may stop it. Called on the thread that runs the analysis; a
+     * window hands the numbers to its UI thread itself.
+     */
+    public interface Monitor {
+        /** After each measured sample: {@code done} of the group's {@code total}. */
+        void sampleDone(String group, int done, int total);
+
+        /** Asked before each sample; true stops the analysis with a {@link CancellationException}. */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** @param progress receives a line "group: done/total" every ten samples and at the end of each group */
     public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, Consumer<String> progress) {
+        this(probe, eta, (group, done, total) -> {
+            if (done % 10 == 0 || done == total) {
+                progress.accept(group + ": " + done + "/" + total);
+            }
+        });
+    }
+
+    public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, Monitor monitor) {
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta must be a positive number, got " + eta);
         }
         this.probe = probe;
         this.eta = eta;
-        this.progress = progress;
+        this.monitor = monitor;
     }
 
     /**
@@ -44,14 +68,20 @@ public final class InfluenceAnalysis {
         return TrainingSets.spread(out, total);
     }
 
-    /** Measures every sample of a group; the first {@code actualN} also get the applied one-step change. */
+    /**
+     * Measures every sample of a group; the first {@code actualN} also get the applied one-step change.
+     *
+     * @throws CancellationException when the monitor asks to stop (the weights are intact: each measurement restores
+     *                               them before it returns)
+     */
     public InfluenceSummary group(String name, List<DataSample> samples, int actualN) {
         List<InfluenceMeasurement> ms = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
-            ms.add(probe.measure(samples.get(i).example(), eta, i < actualN));
-            if ((i + 1) % 10 == 0 || i + 1 == samples.size()) {
-                progress.accept(name + ": " + (i + 1) + "/" + samples.size());
+            if (monitor.cancelled()) {
+                throw new CancellationException("influence cancelled at " + name + " " + i + "/" + samples.size());
             }
+            ms.add(probe.measure(samples.get(i).example(), eta, i < actualN));
+            monitor.sampleDone(name, i + 1, samples.size());
         }
         return InfluenceSummary.of(name, ms, probe.probeResidualNorms());
     }

@@ -42,7 +42,17 @@ public final class KlForgetting {
     public record Table(List<RunRow> runs, double pearsonKlTaskVsChange, int pairs) {
     }
 
+    /** The table of every run folder under {@code runsDir}; a run whose metrics cannot be read fails the whole table. */
     public static Table table(Path runsDir) {
+        return table(runsDir, null);
+    }
+
+    /**
+     * The table, leaving out each run whose metrics cannot be read (a malformed line, an unreadable file) and adding
+     * its problem ({@code FILE:LINE: problem}) to {@code problems}: one damaged run need not hide every other. With
+     * {@code problems} null the first such run fails the whole table.
+     */
+    public static Table table(Path runsDir, List<String> problems) {
         if (!Files.isDirectory(runsDir)) {
             throw new AnalysisDataException(runsDir, "not a folder (expected a runs folder of run folders)");
         }
@@ -51,7 +61,16 @@ public final class KlForgetting {
             for (Path d : dirs.sorted().toList()) {
                 Path metrics = d.resolve("metrics.jsonl");
                 if (Files.isRegularFile(metrics)) {
-                    List<EvalPoint> series = evalPoints(metrics);
+                    List<EvalPoint> series;
+                    try {
+                        series = evalPoints(metrics);
+                    } catch (AnalysisDataException | UncheckedIOException e) {
+                        if (problems == null) {
+                            throw e;
+                        }
+                        problems.add(e.getMessage());
+                        continue;
+                    }
                     if (!series.isEmpty()) {
                         rows.add(row(d, series));
                     }
@@ -123,7 +142,8 @@ public final class KlForgetting {
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
-    static double pearson(List<double[]> xy) {
+    /** Pearson's r of (x, y) pairs; NaN when either has no spread. */
+    public static double pearson(List<double[]> xy) {
         double mx = xy.stream().mapToDouble(p -> p[0]).average().orElse(0);
         double my = xy.stream().mapToDouble(p -> p[1]).average().orElse(0);
         double sxy = 0;

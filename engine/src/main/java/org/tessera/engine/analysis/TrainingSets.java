@@ -54,6 +54,28 @@ public final class TrainingSets {
         return new TrainingSets(t::trainPuzzle, t.template(), t);
     }
 
+    /**
+     * Up to {@code n} samples of one data kind (one of {@link #KINDS}); the rollout kinds draw on {@code groups}, a
+     * run's logged rollouts ({@link RolloutsFile#read}). Empty when a rollout kind has nothing to offer (a run with no
+     * exact rollout has no {@code rollouts-exact} samples).
+     *
+     * @throws IllegalArgumentException for an unknown kind, or {@code n < 1}
+     * @throws IllegalStateException    for a rollout kind on procedural puzzles (no run, no rollouts)
+     */
+    public List<DataSample> samples(String kind, List<RolloutsFile.Group> groups, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the number of samples must be at least 1, got " + n);
+        }
+        return switch (kind) {
+            case "answer-only" -> answerOnly(n);
+            case "teacher-reasoning" -> teacher(n);
+            case "rollouts" -> rollouts(groups, false, n);
+            case "rollouts-exact" -> rollouts(groups, true, n);
+            default -> throw new IllegalArgumentException("unknown data kind '" + kind + "' (known: "
+                    + String.join(", ", KINDS) + ")");
+        };
+    }
+
     /** {@code n} answer-only examples: the bare answer in answer tags. */
     public List<DataSample> answerOnly(int n) {
         List<DataSample> out = new ArrayList<>(n);

@@ -94,12 +94,7 @@ public final class AnalyzeCommand implements Runnable {
             TrainingSets sets = sets();
             Map<String, List<DataSample>> out = new LinkedHashMap<>();
             for (String kind : kinds) {
-                List<DataSample> samples = switch (kind) {
-                    case "answer-only" -> sets.answerOnly(n);
-                    case "teacher-reasoning" -> sets.teacher(n);
-                    case "rollouts" -> sets.rollouts(groups, false, n);
-                    default -> sets.rollouts(groups, true, n);
-                };
+                List<DataSample> samples = sets.samples(kind, groups, n);
                 if (samples.isEmpty()) {
                     System.err.println("note: " + rollouts + " has no " + kind + " samples; skipped");
                 } else {

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * Counting and compositional VQA (MMStar's role), four templates:
  * <ul>
  *   <li>count: "how many red shapes are there ?" -> {@code <answer>2</answer>} (direct);</li>
- *   <li>list: "which cells hold a red shape ?" -> {@code <answer>2 5 7</answer>} (direct, ascending cells): the
+ *   <li>list: "which cells hold a red shape ?" (or "a circle", or "a shape": every object) -> {@code <answer>2 5 7</answer>} (direct, ascending cells): the
  *       world's way of teaching an answer that is a list of cell indices, as a jigsaw answer is;</li>
  *   <li>relation: "what colour is the shape left of the blue cross ?" reasoned through the anchor's cell and the
  *       neighbouring cell, then the answer;</li>
@@ -78,7 +78,8 @@ public final class VqaFamily implements KnowledgeFamily {
         Filter f;
         List<Integer> cells;
         do { // a list question always has at least one cell to list
-            f = randomFilter(ctx, scene, true);
+            // a third ask for every shape: lists of up to five cells, as long as a 2x2 jigsaw answer and longer
+            f = ctx.nextInt(3) == 0 ? new Filter("shapes", "shape", o -> true) : randomFilter(ctx, scene, true);
             cells = cellsOf(scene, f.test());
         } while (cells.isEmpty());
         String answer = joinCells(cells);

@@ -71,6 +71,25 @@ class AnalysisKlTest {
     }
 
     @Test
+    void theLenientTableLeavesOutADamagedRunAndSaysWhy() throws Exception {
+        run(runs, "bad", "{\"kind\": \"grpo\"}", eval(0, 0, 0, 0.8, 0), "{not json", eval(10, 0.1, 0.1, 0.7, 0.1));
+        run(runs, "good", "{\"kind\": \"grpo\"}", eval(0, 0, 0, 0.8, 0), eval(10, 0.1, 0.1, 0.7, 0.1));
+        List<String> problems = new java.util.ArrayList<>();
+        KlForgetting.Table t = KlForgetting.table(runs, problems);
+        assertEquals(List.of("good"), t.runs().stream().map(KlForgetting.RunRow::run).toList());
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith(runs.resolve("bad").resolve("metrics.jsonl") + ":2: "), problems.get(0));
+    }
+
+    @Test
+    void pearsonMatchesAHandComputedValue() {
+        // x = 1, 2, 3; y = 2, 1, 6: r = 4 / sqrt(2 * 14)
+        assertEquals(4 / Math.sqrt(28), KlForgetting.pearson(List.of(new double[] {1, 2}, new double[] {2, 1},
+                new double[] {3, 6})), 1e-12);
+        assertTrue(Double.isNaN(KlForgetting.pearson(List.of(new double[] {1, 2}, new double[] {1, 3}))), "no spread");
+    }
+
+    @Test
     void aCutOffLastLineIsIgnored() throws Exception {
         run(runs, "live", "{\"kind\": \"grpo\"}", eval(0, 0, 0, 0.8, 0), eval(10, 0.1, 0.1, 0.7, 0.1).substring(0, 30));
         assertEquals(0, KlForgetting.table(runs).runs().get(0).finalStep());
