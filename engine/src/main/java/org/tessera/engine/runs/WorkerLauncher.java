@@ -9,8 +9,15 @@ import java.util.List;
  * Starts a run's worker as a separate JVM ({@code TesseraCli worker DIR}) on this JVM's class path, with its
  * output in the run's {@code worker.log}. The environment is inherited (the launcher's offline and threading
  * settings); {@code -Dai.djl.offline=true} is passed again so a worker can never download.
+ *
+ * <p>Where {@code nice} exists the worker starts at niceness {@value #WORKER_NICENESS} ({@code TESSERA_WORKER_NICE}
+ * overrides, 0 = off): on a 2-core machine the training worker otherwise competes with the window's UI and render
+ * threads, which made most of the long UI stalls measured by {@code bench-ui} (docs/performance.md). {@code nice}
+ * execs java, so the process id is still the worker's own.
  */
 public final class WorkerLauncher {
+    static final int WORKER_NICENESS = 5;
+    private static final Path NICE = Path.of("/usr/bin/nice");
     private final List<String> extraJvmArgs;
 
     public WorkerLauncher(List<String> extraJvmArgs) {
@@ -21,6 +28,10 @@ public final class WorkerLauncher {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>();
+        int niceness = niceness();
+        if (niceness > 0 && java.nio.file.Files.isExecutable(NICE)) {
+            cmd.addAll(List.of(NICE.toString(), "-n", Integer.toString(niceness)));
+        }
         cmd.add(java);
         cmd.add("-Dai.djl.offline=true");
         cmd.addAll(extraJvmArgs);
@@ -33,5 +44,14 @@ public final class WorkerLauncher {
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(folder.logFile().toFile()));
         return pb.start();
+    }
+
+    private static int niceness() {
+        String v = System.getenv("TESSERA_WORKER_NICE");
+        try {
+            return v == null || v.isBlank() ? WORKER_NICENESS : Math.max(0, Math.min(19, Integer.parseInt(v.trim())));
+        } catch (NumberFormatException e) {
+            return WORKER_NICENESS;
+        }
     }
 }
