@@ -13,7 +13,8 @@ import java.util.List;
  * @param positiveFraction    fraction of pairs with Delta &gt; 0 (the rest are negative or exactly 0)
  * @param perSampleMean       distribution over samples u of mean_v Delta(v,u)
  * @param meanPerUnitStep     mean |Delta| / (eta ||g(u)||)
- * @param meanEntkLowerBound  mean |Delta| / (eta ||r(v)|| ||r(u)||), a lower bound on ||K(v,u)||_2
+ * @param meanEntkLowerBound  mean |Delta| / (eta ||r(v)|| ||r(u)||), a lower bound on ||K(v,u)||_2, over the pairs where it
+ *                            is defined (probes predicted with probability 1 in float32 have r(v) = 0 and are left out)
  * @param nActual             samples whose one-step change was also measured
  * @param actualMeanSigned    mean measured Delta over those samples (NaN when none)
  * @param actualMeanEntkLowerBound the eNTK bound from the measured Delta
@@ -36,6 +37,7 @@ public record InfluenceSummary(String group, int n, int probes, double eta, doub
         double abs = 0;
         double unit = 0;
         double entk = 0;
+        int entkPairs = 0;
         int pos = 0;
         int pairs = 0;
         double[] perSample = new double[ms.size()];
@@ -43,6 +45,7 @@ public record InfluenceSummary(String group, int n, int probes, double eta, doub
         double gradNorm = 0;
         double actualSum = 0;
         double actualEntk = 0;
+        int actualEntkPairs = 0;
         int actualPairs = 0;
         int agree = 0;
         int nActual = 0;
@@ -57,7 +60,12 @@ public record InfluenceSummary(String group, int n, int probes, double eta, doub
                 s += d[i];
                 abs += Math.abs(d[i]);
                 unit += u[i];
-                entk += e[i];
+                // A probe the model already predicts with probability 1 in float32 has residual 0: its bound is
+                // undefined (x/0), so it is left out of the mean rather than making it infinite.
+                if (Double.isFinite(e[i])) {
+                    entk += e[i];
+                    entkPairs++;
+                }
                 pos += d[i] > 0 ? 1 : 0;
             }
             sum += s;
@@ -71,7 +79,10 @@ public record InfluenceSummary(String group, int n, int probes, double eta, doub
                 double[] ae = m.entkLowerBound(a, probeResidualNorms);
                 for (int i = 0; i < a.length; i++) {
                     actualSum += a[i];
-                    actualEntk += ae[i];
+                    if (Double.isFinite(ae[i])) {
+                        actualEntk += ae[i];
+                        actualEntkPairs++;
+                    }
                     agree += Math.signum(a[i]) == Math.signum(d[i]) ? 1 : 0;
                     relErr.add(Math.abs(a[i] - d[i]) / Math.abs(a[i]));
                     actualPairs++;
@@ -80,9 +91,9 @@ public record InfluenceSummary(String group, int n, int probes, double eta, doub
         }
         double[] re = relErr.stream().mapToDouble(Double::doubleValue).toArray();
         return new InfluenceSummary(group, ms.size(), probeResidualNorms.length, eta, sum / pairs, abs / pairs,
-                (double) pos / pairs, Distribution.of(perSample), unit / pairs, entk / pairs, nActual,
+                (double) pos / pairs, Distribution.of(perSample), unit / pairs, entkPairs == 0 ? Double.NaN : entk / entkPairs, nActual,
                 actualPairs == 0 ? Double.NaN : actualSum / actualPairs,
-                actualPairs == 0 ? Double.NaN : actualEntk / actualPairs,
+                actualEntkPairs == 0 ? Double.NaN : actualEntk / actualEntkPairs,
                 actualPairs == 0 ? Double.NaN : (double) agree / actualPairs, Distribution.of(re).median(),
                 gradNorm / ms.size(), seconds / ms.size());
     }
