@@ -1,6 +1,7 @@
 package org.tessera.engine.runs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class WorkerLauncher {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>();
         int niceness = niceness();
-        if (niceness > 0 && java.nio.file.Files.isExecutable(NICE)) {
+        if (niceness > 0 && Files.isExecutable(NICE)) {
             cmd.addAll(List.of(NICE.toString(), "-n", Integer.toString(niceness)));
         }
         cmd.add(java);
