@@ -78,7 +78,9 @@ public final class ReportCharts {
         }
         if (positive && data.getColumnCount() > 0) {
             LogAxis log = new LogAxis("median perplexity (log scale)");
-            log.setSmallestValue(1e-3);
+            log.setSmallestValue(1.0); // a perplexity is at least 1
+            log.setTickUnit(new NumberTickUnit(1.0)); // one tick per power of ten
+            log.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
             chart.getCategoryPlot().setRangeAxis(log);
         }
         return chart;
