@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -144,17 +143,7 @@ class RunsLiveTest {
     private void openWindow(FxRobot robot) throws Exception {
         Path runs = Files.createDirectories(temp.resolve("runs"));
         workspace = TestRuns.workspace(runs, null);
-        ExperimentFiles files = new ExperimentFiles() {
-            @Override
-            public Optional<Path> open(Window owner, Path start) {
-                return Optional.ofNullable(toOpen);
-            }
-
-            @Override
-            public Optional<Path> saveAs(Window owner, Path start, String name) {
-                return Optional.empty();
-            }
-        };
+        ExperimentFiles files = TestRuns.opening(() -> toOpen);
         robot.interact(() -> {
             WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(CARD),
                     new CurrentThreadTaskExecutor(), (owner, start) -> Optional.empty(), workspace, files, null);

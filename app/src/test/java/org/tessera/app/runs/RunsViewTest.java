@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
@@ -16,7 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -101,17 +99,7 @@ class RunsViewTest {
     private void open(FxRobot robot) throws Exception {
         Path runs = Files.createDirectories(temp.resolve("runs"));
         workspace = TestRuns.workspace(runs, null);
-        ExperimentFiles files = new ExperimentFiles() {
-            @Override
-            public Optional<Path> open(Window owner, Path start) {
-                return Optional.ofNullable(toOpen);
-            }
-
-            @Override
-            public Optional<Path> saveAs(Window owner, Path start, String name) {
-                return Optional.empty();
-            }
-        };
+        ExperimentFiles files = TestRuns.opening(() -> toOpen);
         robot.interact(() -> {
             stage.setScene(new Scene(new RunsView(workspace, new CurrentThreadTaskExecutor(), files), 1200, 800));
             stage.show();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.runs.RunFolder;
@@ -61,6 +63,21 @@ public final class TestRuns {
     }
 
     /** A manager and feed on the folder, the feed flushing to the FX thread as in the workbench. */
+    /** Experiment files whose "Open" dialog picks whatever {@code toOpen} gives at that moment; "Save as" is cancelled. */
+    public static ExperimentFiles opening(Supplier<Path> toOpen) {
+        return new ExperimentFiles() {
+            @Override
+            public Optional<Path> open(javafx.stage.Window owner, Path start) {
+                return Optional.ofNullable(toOpen.get());
+            }
+
+            @Override
+            public Optional<Path> saveAs(javafx.stage.Window owner, Path start, String name) {
+                return Optional.empty();
+            }
+        };
+    }
+
     public static RunsWorkspace workspace(Path runsDir, Path samplesDir) {
         RunFeed feed = new RunFeed(Platform::runLater, 25);
         RunManager manager = new RunManager(runsDir, new WorkerLauncher(List.of()), 1, 50);
