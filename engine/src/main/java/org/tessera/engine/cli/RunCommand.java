@@ -35,7 +35,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Experiment e = ExperimentLoader.load(experimentFile);
-        RunFolder folder = RunManager.createFolder(runsDir == null ? Runs.defaultRunsDir() : runsDir, e);
+        RunFolder folder = RunManager.createFolder(runsDir == null ? Runs.defaultRunsDir() : runsDir, e, true);
         System.err.println("run folder: " + folder.dir());
         return execute(folder, noProgress);
     }

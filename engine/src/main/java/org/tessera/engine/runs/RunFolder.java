@@ -49,6 +49,27 @@ public record RunFolder(Path dir) {
         return dir.resolve("worker.log");
     }
 
+    /** Marker of the one process that has taken this queued run to execute it (see {@link #claim()}). */
+    public Path claimFile() {
+        return dir.resolve("claimed");
+    }
+
+    /**
+     * Takes this run for execution: true for exactly one caller, ever. A queued run can be seen by several run
+     * managers (a workbench and a CLI on the same runs folder); without this, two of them launched a worker each for
+     * the same folder. The CLI claims its run before run.json exists, so no manager ever sees it unclaimed.
+     */
+    public boolean claim() {
+        try {
+            Files.createFile(claimFile());
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot claim run " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     public String name() {
         return dir.getFileName().toString();
     }

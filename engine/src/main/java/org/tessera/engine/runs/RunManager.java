@@ -50,6 +50,8 @@ public final class RunManager implements AutoCloseable {
         final MetricsFollower metrics;
         RunInfo last;
         Process process;
+        /** Queued but claimed by another process: followed, never launched from here. */
+        boolean external;
 
         Tracked(RunFolder folder) {
             this.folder = folder;
@@ -105,8 +107,16 @@ public final class RunManager implements AutoCloseable {
         return f;
     }
 
-    /** Makes a new, uniquely named run folder for an experiment (used by the CLI too). */
+    /** Makes a new, uniquely named, unclaimed run folder for an experiment: a run manager's poller will start it. */
     public static RunFolder createFolder(Path runsDir, Experiment experiment) {
+        return createFolder(runsDir, experiment, false);
+    }
+
+    /**
+     * Makes a new, uniquely named run folder; with {@code claimed} the caller takes it for itself (the CLI runs it in
+     * its own process) before run.json is written, so no run manager watching the folder launches a worker for it.
+     */
+    public static RunFolder createFolder(Path runsDir, Experiment experiment, boolean claimed) {
         try {
             Files.createDirectories(runsDir);
             String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
@@ -117,6 +127,9 @@ public final class RunManager implements AutoCloseable {
             }
             Files.createDirectories(dir);
             RunFolder f = new RunFolder(dir);
+            if (claimed && !f.claim()) {
+                throw new IOException("the new folder " + dir + " was claimed by another process");
+            }
             Files.writeString(f.experimentFile(), ExperimentLoader.toJson(experiment));
             long now = System.currentTimeMillis();
             f.writeInfo(new RunInfo(experiment.name(), RunState.QUEUED, null, 0, experiment.device(), 0, 0, now, 0,
@@ -233,7 +246,11 @@ public final class RunManager implements AutoCloseable {
             if (active >= maxConcurrent) {
                 break;
             }
-            if (t.last != null && t.last.state() == RunState.QUEUED && t.process == null) {
+            if (t.last != null && t.last.state() == RunState.QUEUED && t.process == null && !t.external) {
+                if (!t.folder.claim()) {
+                    t.external = true; // another process (a CLI, another window) executes it; only follow it
+                    continue;
+                }
                 try {
                     t.process = launcher.launch(t.folder);
                     active++;
