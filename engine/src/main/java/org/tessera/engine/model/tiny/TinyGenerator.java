@@ -92,19 +92,27 @@ final class TinyGenerator {
             boolean[] done = new boolean[rows];
             boolean[] eos = new boolean[rows];
             long[] lastToken = new long[rows];
+            // Rows still in the KV cache, as original row ids: logits row j belongs to row active[j]. Rows that have
+            // finished are dropped from the cache once they are a quarter of it (only when no observer wants every
+            // row's logits), so later steps stop paying for them.
+            int[] active = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                active[r] = r;
+            }
             for (int step = 0; step < maxNew; step++) {
                 if (stepLogits != null) {
                     stepLogits.accept(logits.clone());
                 }
                 boolean allDone = true;
-                for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < active.length; j++) {
+                    int r = active[j];
                     if (done[r]) {
                         lastToken[r] = tok.padId();
                         continue;
                     }
-                    int t = o.greedy() ? argMax(logits, r * vocab, vocab)
-                            : sample(logits, r * vocab, vocab, o.temperature(), rng[r]);
-                    logProb[r] += logSoftmaxAt(logits, r * vocab, vocab, t);
+                    int t = o.greedy() ? argMax(logits, j * vocab, vocab)
+                            : sample(logits, j * vocab, vocab, o.temperature(), rng[r]);
+                    logProb[r] += logSoftmaxAt(logits, j * vocab, vocab, t);
                     lastToken[r] = t;
                     if (t == tok.eosId()) {
                         done[r] = true;
@@ -120,18 +128,25 @@ final class TinyGenerator {
                 if (allDone || step == maxNew - 1) {
                     break;
                 }
-                long[] positions = new long[rows];
-                for (int r = 0; r < rows; r++) {
-                    positions[r] = promptLen[r / n] + step;
+                if (cache != null && stepLogits == null) {
+                    active = compact(cache, active, done, g);
+                }
+                int cur = active.length;
+                long[] positions = new long[cur];
+                long[] tokens = new long[cur];
+                for (int j = 0; j < cur; j++) {
+                    positions[j] = promptLen[active[j] / n] + step;
+                    tokens[j] = lastToken[active[j]];
                 }
                 try (NDManager s = g.newSubManager()) {
                     if (cache != null) {
                         int cols = promptCols + step + 1;
-                        float[] keyMask = new float[rows * cols];
-                        for (int r = 0; r < rows; r++) {
-                            System.arraycopy(promptKeyMask, (r / n) * promptCols, keyMask, r * cols, promptCols);
+                        float[] keyMask = new float[cur * cols];
+                        for (int j = 0; j < cur; j++) {
+                            System.arraycopy(promptKeyMask, (active[j] / n) * promptCols, keyMask, j * cols,
+                                    promptCols);
                         }
-                        logits = net.decodeStep(s, lastToken, positions, keyMask, cache).toFloatArray();
+                        logits = net.decodeStep(s, tokens, positions, keyMask, cache).toFloatArray();
                     } else {
                         logits = fullStep(s, batch, n, gen, lastToken, len, step, promptLen);
                     }
@@ -149,6 +164,31 @@ final class TinyGenerator {
             }
             return out;
         }
+    }
+
+    /**
+     * Drops finished rows from the cache when they are at least a quarter of it (and at least 8 rows: an index-select
+     * of every layer's keys and values costs about as much as a few decoding steps). Returns the rows kept.
+     */
+    private static int[] compact(TinyVlmNetwork.KvCache cache, int[] active, boolean[] done, NDManager g) {
+        int alive = 0;
+        for (int r : active) {
+            alive += done[r] ? 0 : 1;
+        }
+        int finished = active.length - alive;
+        if (alive == 0 || finished < 8 || finished * 4 < active.length) {
+            return active;
+        }
+        long[] keep = new long[alive];
+        int[] kept = new int[alive];
+        for (int j = 0, k = 0; j < active.length; j++) {
+            if (!done[active[j]]) {
+                keep[k] = j;
+                kept[k++] = active[j];
+            }
+        }
+        cache.keepRows(g, keep);
+        return kept;
     }
 
     /** Re-runs prompt + everything generated so far (no cache) and returns the last column's logits. */

@@ -50,6 +50,22 @@ public final class TinyVlmNetwork {
             }
         }
 
+        /** Keeps only the given rows (indices into the current rows, in order), for every layer. */
+        void keepRows(NDManager m, long[] rows) {
+            NDArray idx = m.create(rows);
+            for (int i = 0; i < keys.length; i++) {
+                NDArray k = keys[i].get(new NDIndex("{}", idx));
+                NDArray v = values[i].get(new NDIndex("{}", idx));
+                k.attach(m);
+                v.attach(m);
+                keys[i].close();
+                values[i].close();
+                keys[i] = k;
+                values[i] = v;
+            }
+            idx.close();
+        }
+
         /**
          * A preallocated cache of {@code capacity} columns holding this (prefill) cache's columns, each row
          * repeated {@code n} times in place (prompt i's samples become rows i*n .. i*n+n-1).
