@@ -7,7 +7,9 @@ import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.JigsawEvalResult;
 import org.tessera.engine.jigsaw.JigsawEvaluator;
 import org.tessera.engine.jigsaw.PromptTemplate;
+import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.PuzzleSpec;
+import org.tessera.engine.jigsaw.SampledAnswers;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.world.KnowledgeSuite;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -47,6 +50,14 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--max-new-tokens", defaultValue = "48", description = "jigsaw generation limit (default: ${DEFAULT-VALUE})")
     int maxNewTokens;
+
+    @Option(names = "--samples", defaultValue = "0",
+            description = "jigsaw: also sample this many answers per puzzle and report how many are valid "
+                    + "arrangements, exact, and why the rest fail (what GRPO would see; default: greedy only)")
+    int samples;
+
+    @Option(names = "--temperature", defaultValue = "1.0", description = "jigsaw --samples temperature (default: ${DEFAULT-VALUE})")
+    float temperature;
 
     @Option(names = "--json", description = "print JSON")
     boolean json;
@@ -83,13 +94,23 @@ public final class EvalCommand implements Callable<Integer> {
                                 + prompt + "'");
                     };
                     PuzzleSpec spec = PuzzleSpec.procedural(Grid.parse(grid)).withSource(source);
-                    JigsawEvalResult r = new JigsawEvaluator(JigsawEvaluator.heldOut(spec,
-                            seed == null ? ExperimentLoader.DEFAULT_TEST_SEED : seed, n == null ? 100 : n), t,
-                            maxNewTokens, 64).evaluate(m);
+                    long puzzleSeed = seed == null ? ExperimentLoader.DEFAULT_TEST_SEED : seed;
+                    List<Puzzle> puzzles = JigsawEvaluator.heldOut(spec, puzzleSeed, n == null ? 100 : n);
+                    JigsawEvalResult r = new JigsawEvaluator(puzzles, t, maxNewTokens, 64).evaluate(m);
                     result = r;
                     if (!json) {
                         System.out.printf("jigsaw %s: exact %.3f  hit %.3f  format %.3f  (n=%d)%n", r.grid(), r.exact(),
                                 r.hit(), r.format(), r.n());
+                    }
+                    if (samples > 0) {
+                        SampledAnswers sampled = SampledAnswers.measure(m, puzzles, t, samples, temperature,
+                                maxNewTokens, puzzleSeed);
+                        result = Map.of("greedy", r, "sampled", sampled);
+                        if (!json) {
+                            System.out.printf("sampled %d at T=%.2f: valid %.3f  exact %.3f  failures %s%n",
+                                    sampled.samples(), sampled.temperature(), sampled.valid(), sampled.exact(),
+                                    sampled.failures());
+                        }
                     }
                 }
                 default -> throw new IllegalArgumentException("--suite must be knowledge or jigsaw, not '" + suite + "'");

@@ -63,6 +63,30 @@ class JigsawEvaluatorTest {
     }
 
     @Test
+    void sampledAnswersCountValidExactAndFailureKinds() {
+        List<Puzzle> set = JigsawEvaluator.heldOut(PuzzleSpec.procedural(new Grid(2, 2)), 3, 4);
+        // puzzle 0: exact; 1: a valid but wrong arrangement; 2: two indices (the base model's habit); 3: cell 0
+        ScriptedModel model = new ScriptedModel(prompt -> {
+            int i = set.indexOf(findPuzzle(set, prompt));
+            int[] a = set.get(i).answer();
+            return switch (i) {
+                case 0 -> "<answer>" + a[0] + " " + a[1] + " " + a[2] + " " + a[3] + "</answer>";
+                case 1 -> "<answer>" + a[1] + " " + a[0] + " " + a[2] + " " + a[3] + "</answer>";
+                case 2 -> "<answer>1 4</answer>";
+                default -> "<answer>0 4 1 2</answer>";
+            };
+        });
+        SampledAnswers s = SampledAnswers.measure(model, set, PromptTemplate.ANSWER, 3, 1.5f, 16, 7);
+        assertEquals(12, s.samples());
+        assertEquals(0.5, s.valid(), 1e-12);
+        assertEquals(0.25, s.exact(), 1e-12);
+        assertEquals(java.util.Map.of("WRONG_COUNT", 3, "OUT_OF_RANGE", 3), s.failures());
+        assertEquals("2x2", s.grid());
+        assertTrue(model.options.stream().allMatch(o -> !o.greedy() && o.samplesPerPrompt() == 3
+                && o.temperature() == 1.5f && o.maxNewTokens() == 16));
+    }
+
+    @Test
     void tilesPresentationSendsOneImagePerTile() {
         List<Puzzle> set = JigsawEvaluator.heldOut(PuzzleSpec.procedural(new Grid(2, 3))
                 .withPresentation(Presentation.TILES), 1, 2);

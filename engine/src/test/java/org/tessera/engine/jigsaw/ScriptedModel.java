@@ -40,7 +40,11 @@ final class ScriptedModel implements VisionLanguageModel {
         List<List<Generation>> out = new ArrayList<>();
         for (Prompt p : prompts) {
             seen.add(p);
-            out.add(List.of(new Generation(script.apply(p), new int[0], 0, true)));
+            List<Generation> samples = new ArrayList<>();
+            for (int k = 0; k < opts.samplesPerPrompt(); k++) {
+                samples.add(new Generation(script.apply(p), new int[0], 0, true));
+            }
+            out.add(samples);
         }
         return out;
     }
