@@ -2,15 +2,12 @@ package org.tessera.engine.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tessera.engine.testing.StdStreams;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.engine.cli.TesseraCli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,24 +19,9 @@ class AnalysisCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     private Path runFolder(Path model, String rolloutsText) throws Exception {
         Path run = Files.createDirectories(dir.resolve("runs").resolve("r1"));
@@ -59,8 +41,8 @@ class AnalysisCliTest {
         Path rollouts = runFolder(model, AnalysisDataFilesTest.GOOD + "\n" + step7 + "\n");
         int rc = TesseraCli.execute("analyze", "perplexity", "--model", model.toString(), "--rollouts",
                 rollouts.toString(), "--n", "3", "--json");
-        assertEquals(0, rc, err.toString());
-        JsonNode j = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, rc, std.err());
+        JsonNode j = new ObjectMapper().readTree(std.out());
         assertEquals("answer-only", j.at("/kinds/0/kind").asText());
         assertEquals(3, j.at("/kinds/0/n").asInt());
         assertEquals("rollouts", j.at("/kinds/2/kind").asText());
@@ -77,8 +59,8 @@ class AnalysisCliTest {
         Path model = AnalysisFixtures.saveModel(dir.resolve("model"));
         int rc = TesseraCli.execute("analyze", "influence", "--model", model.toString(), "--data", "answer-only",
                 "--n", "2", "--probe-n", "3", "--actual-n", "1", "--eta", "1e-4", "--json");
-        assertEquals(0, rc, err.toString());
-        JsonNode j = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, rc, std.err());
+        JsonNode j = new ObjectMapper().readTree(std.out());
         assertEquals(3, j.get("probes").asInt());
         JsonNode k = j.at("/kinds/0");
         assertEquals("answer-only", k.get("group").asText());
@@ -93,7 +75,7 @@ class AnalysisCliTest {
         Path rollouts = runFolder(dir.resolve("model"), "");
         int rc = TesseraCli.execute("analyze", "perplexity", "--rollouts", rollouts.toString());
         assertEquals(1, rc);
-        assertTrue(err.toString().contains(rollouts + ": no rollouts (the file is empty)"), err.toString());
+        assertTrue(std.err().contains(rollouts + ": no rollouts (the file is empty)"), std.err());
     }
 
     @Test
@@ -102,14 +84,14 @@ class AnalysisCliTest {
                 + AnalysisDataFilesTest.GOOD + "\n");
         int rc = TesseraCli.execute("analyze", "influence", "--rollouts", rollouts.toString());
         assertEquals(1, rc);
-        assertTrue(err.toString().contains(rollouts + ":2: not valid JSON"), err.toString());
+        assertTrue(std.err().contains(rollouts + ":2: not valid JSON"), std.err());
     }
 
     @Test
     void rolloutKindsWithoutARolloutsFileAreRefused() {
         int rc = TesseraCli.execute("analyze", "perplexity", "--data", "rollouts-exact");
         assertEquals(1, rc);
-        assertTrue(err.toString().contains("needs --rollouts"), err.toString());
+        assertTrue(std.err().contains("needs --rollouts"), std.err());
     }
 
     @Test
@@ -118,8 +100,8 @@ class AnalysisCliTest {
         AnalysisKlTest.run(runs, "g", "{\"kind\": \"grpo\"}", AnalysisKlTest.eval(0, 0, 0, 0.8, 0),
                 AnalysisKlTest.eval(4, 0.1, 0.02, 0.78, 0.2));
         int rc = TesseraCli.execute("analyze", "kl", "--runs-dir", runs.toString());
-        assertEquals(0, rc, err.toString());
-        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, rc, std.err());
+        String text = std.out();
         assertTrue(text.contains("grpo") && text.contains("-0.020"), text);
     }
 }

@@ -2,19 +2,16 @@ package org.tessera.engine.report;
 
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.tessera.engine.testing.StdStreams;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.cli.TesseraCli;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,29 +27,14 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
+    @RegisterExtension
+    final StdStreams std = new StdStreams();
 
     @BeforeAll
     static void headless() {
         System.setProperty("java.awt.headless", "true");
     }
 
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
 
     static String eval(long step, double wall, double exact, double hit, double grounding, double text) {
         return "{\"step\":" + step + ",\"event\":\"eval\",\"eval\":{\"jigsaw\":{\"suite\":\"jigsaw\",\"grid\":\"2x2\","
@@ -93,7 +75,7 @@ class ReportCommandTest {
         Path runs = twoRuns();
         Path outDir = dir.resolve("out");
         int rc = TesseraCli.execute("report", "--runs-dir", runs.toString(), "--out", outDir.toString());
-        assertEquals(0, rc, err.toString());
+        assertEquals(0, rc, std.err());
         for (String name : List.of("tradeoff", "jigsaw-vs-step", "knowledge-vs-step", "knowledge-change")) {
             BufferedImage png = ImageIO.read(outDir.resolve(name + ".png").toFile());
             assertNotNull(png, name + ".png decodes");
@@ -143,7 +125,7 @@ class ReportCommandTest {
         int rc = TesseraCli.execute("report", "--runs-dir", runs.toString(), "--runs", "nope", "--out",
                 dir.resolve("o").toString());
         assertEquals(1, rc);
-        assertTrue(err.toString().contains("no run named nope"), err.toString());
+        assertTrue(std.err().contains("no run named nope"), std.err());
     }
 
     @Test
@@ -162,7 +144,7 @@ class ReportCommandTest {
         Path bad = run(runs, "20260101-000003-bad", "bad", "sft", eval(0, 1, 0, 0, 1, 1), "{not json", eval(5, 2, 0, 0, 1, 1));
         int rc = TesseraCli.execute("report", "--runs-dir", runs.toString(), "--out", dir.resolve("o").toString());
         assertEquals(1, rc);
-        String e = err.toString();
+        String e = std.err();
         assertTrue(e.contains(bad.resolve("metrics.jsonl") + ":2: not valid JSON"), e);
         assertFalse(e.contains("\tat "), "no stack trace: " + e);
         assertFalse(Files.exists(dir.resolve("o").resolve("report.md")), "nothing written");
@@ -176,7 +158,7 @@ class ReportCommandTest {
         int rc = TesseraCli.execute("report", "--runs-dir", dir.resolve("missing").toString(), "--out",
                 dir.resolve("o").toString());
         assertEquals(1, rc);
-        assertTrue(err.toString().contains(dir.resolve("missing") + ": not a folder"), err.toString());
+        assertTrue(std.err().contains(dir.resolve("missing") + ": not a folder"), std.err());
     }
 
     @Test
@@ -190,7 +172,7 @@ class ReportCommandTest {
                 + "{\"group\":\"rollouts\",\"meanEntkLowerBound\":0.005}]}");
         Path outDir = dir.resolve("out");
         assertEquals(0, TesseraCli.execute("report", "--runs-dir", runs.toString(), "--out", outDir.toString(),
-                "--perplexity", ppl.toString(), "--influence", infl.toString()), err.toString());
+                "--perplexity", ppl.toString(), "--influence", infl.toString()), std.err());
         for (String name : List.of("perplexity", "influence")) {
             BufferedImage png = ImageIO.read(outDir.resolve(name + ".png").toFile());
             assertEquals(Report.WIDTH, png.getWidth());
@@ -202,7 +184,7 @@ class ReportCommandTest {
         Files.writeString(broken, "{\n  \"kinds\": [\n  {oops\n]}");
         assertEquals(1, TesseraCli.execute("report", "--runs-dir", runs.toString(), "--out", outDir.toString(),
                 "--influence", broken.toString()));
-        assertTrue(err.toString().contains(broken + ":3: not valid JSON"), err.toString());
+        assertTrue(std.err().contains(broken + ":3: not valid JSON"), std.err());
         Path wrong = dir.resolve("wrong.json");
         Files.writeString(wrong, "{\"runs\": []}");
         AnalysisDataException e = assertThrows(AnalysisDataException.class,
