@@ -10,6 +10,8 @@ import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.VisionLanguageModel;
+import org.tessera.engine.world.KnowledgeSuite;
+import org.tessera.engine.world.SuiteResult;
 
 /**
  * The production {@link ModelService}: loads checkpoints with the engine and owns the loaded model until the next
@@ -59,16 +61,21 @@ public final class EngineModelService implements ModelService {
 
     @Override
     public List<Generation> generate(Prompt prompt, GenerationOptions options) {
-        VisionLanguageModel model;
-        synchronized (this) {
-            model = current;
-        }
-        if (model == null) {
-            throw new IllegalStateException("no model is loaded: open a checkpoint folder in the Model view first");
-        }
         // Not under the lock: generation takes seconds and close() must not wait for it. Loads and generations
         // share the executor's single worker, so a model is never replaced while it generates.
-        return model.generate(List.of(prompt), options).get(0);
+        return currentModel().generate(List.of(prompt), options).get(0);
+    }
+
+    @Override
+    public SuiteResult measureKnowledge(int nPerFamily, long seed) {
+        return new KnowledgeSuite().evaluate(currentModel(), nPerFamily, seed);
+    }
+
+    private synchronized VisionLanguageModel currentModel() {
+        if (current == null) {
+            throw new IllegalStateException("no model is loaded: open a checkpoint folder in the Model view first");
+        }
+        return current;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.Prompt;
+import org.tessera.engine.world.SuiteResult;
 
 /**
  * What the workbench needs from the engine's model layer. Views code against this, not the engine, so that UI
@@ -30,6 +31,17 @@ public interface ModelService extends AutoCloseable {
      * @throws IllegalStateException when no model is loaded
      */
     List<Generation> generate(Prompt prompt, GenerationOptions options);
+
+    /**
+     * Runs the engine's retained-knowledge suite ({@code KnowledgeSuite}) on the current model: {@code nPerFamily}
+     * held-out items per family. Blocking and slow, like {@link #generate}: call it from the task executor.
+     *
+     * @throws IllegalStateException when no model is loaded
+     * @throws UnsupportedOperationException when this service cannot run the suite (test fakes)
+     */
+    default SuiteResult measureKnowledge(int nPerFamily, long seed) {
+        throw new UnsupportedOperationException("this model service cannot measure retained knowledge");
+    }
 
     /** Releases the current model's native memory. */
     @Override

@@ -12,23 +12,30 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.tessera.app.model.ModelService;
+import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.model.ModelCard;
 
 /**
- * The "Model" view: the loaded model's card, a spinner while loading, or the reason a load failed. It only
- * renders; loading is the window's job.
+ * The "Model" view: the loaded model's card, a spinner while loading, or the reason a load failed; below a loaded
+ * card, its retained-knowledge scores and the "ask" box. Loading is the window's job.
  */
 final class ModelCardView extends VBox {
     private final VBox body = new VBox(12);
     private final Button openButton = new Button("Open model folder…");
+    private final KnowledgeScoresPanel knowledge;
+    private final AskPanel ask;
 
-    ModelCardView(Runnable openFolder) {
+    ModelCardView(Runnable openFolder, ModelService models, TaskExecutor executor, ImageFileChooser imageChooser) {
+        knowledge = new KnowledgeScoresPanel(models, executor);
+        ask = new AskPanel(models, executor, imageChooser);
         setId(Section.MODEL.viewId());
         getStyleClass().add("model-view");
         setSpacing(12);
@@ -38,8 +45,11 @@ final class ModelCardView extends VBox {
         openButton.setOnAction(event -> openFolder.run());
         HBox header = new HBox(16, title, openButton);
         header.getStyleClass().add("view-header");
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(header, body);
+        ScrollPane scroll = new ScrollPane(body);
+        scroll.setId("model-scroll");
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().addAll(header, scroll);
     }
 
     void showLoading(Path directory) {
@@ -87,10 +97,11 @@ final class ModelCardView extends VBox {
         HBox tables = new HBox(16, files, config);
         HBox.setHgrow(files, Priority.ALWAYS);
         HBox.setHgrow(config, Priority.ALWAYS);
-        VBox.setVgrow(tables, Priority.ALWAYS);
+        tables.setPrefHeight(220);
 
         openButton.setDisable(false);
-        body.getChildren().setAll(name, facts, tables);
+        knowledge.clear();
+        body.getChildren().setAll(name, facts, tables, knowledge, ask);
     }
 
     private static void addFact(GridPane grid, int row, String label, String id, String value) {

@@ -65,7 +65,7 @@ public final class WorkbenchWindow extends BorderPane {
         getStylesheets().add(Objects.requireNonNull(
                 WorkbenchWindow.class.getResource("/org/tessera/app/workbench.css")).toExternalForm());
 
-        modelView = new ModelCardView(this::chooseModelFolder);
+        modelView = new ModelCardView(this::chooseModelFolder, models, executor, ImageFileChooser.system());
         views.put(Section.MODEL, modelView);
         // Built on first visit: a view may start work (the studio generates a puzzle) that nobody needs yet.
         viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
