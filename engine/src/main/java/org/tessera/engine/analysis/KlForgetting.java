@@ -129,13 +129,18 @@ public final class KlForgetting {
     /** "sft/answer-only", "grpo", ... from the run's resolved experiment.json; "?" when unreadable. */
     private static String method(Path dir) {
         try {
-            JsonNode m = JSON.readTree(dir.resolve("experiment.json").toFile()).path("method");
-            String kind = m.path("kind").asText("?");
-            String data = m.path("sft").path("data").asText("");
-            return data.isEmpty() ? kind : kind + "/" + data;
+            return methodLabel(JSON.readTree(dir.resolve("experiment.json").toFile()));
         } catch (IOException e) {
             return "?";
         }
+    }
+
+    /** A run's method as tables and charts label it: "sft/answer-only", "grpo", ...; "?" when the file has none. */
+    public static String methodLabel(JsonNode experiment) {
+        JsonNode m = experiment.path("method");
+        String kind = m.path("kind").asText("?");
+        String data = m.path("sft").path("data").asText("");
+        return data.isEmpty() ? kind : kind + "/" + data;
     }
 
     private static double num(JsonNode n) {

@@ -2,6 +2,7 @@ package org.tessera.engine.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.analysis.AnalysisDataException;
+import org.tessera.engine.analysis.KlForgetting;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +66,8 @@ public final class RunSelection {
                 skipped.add(folder + ": no eval events in metrics.jsonl");
                 continue;
             }
-            runs.add(new ReportRun(name, d, name, method(exp), info.path("state").asText("?").toLowerCase(), evals));
+            runs.add(new ReportRun(name, d, name, KlForgetting.methodLabel(exp),
+                    info.path("state").asText("?").toLowerCase(), evals));
         }
         if (!unmatched.isEmpty()) {
             throw new AnalysisDataException(runsDir, "--runs: no run named " + String.join(", ", unmatched)
@@ -97,13 +99,5 @@ public final class RunSelection {
         } catch (IOException e) {
             return MetricsReader.JSON.createObjectNode();
         }
-    }
-
-    /** "sft/answer-only", "grpo", ... as in {@code analyze kl}; "?" when unknown. */
-    private static String method(JsonNode exp) {
-        JsonNode m = exp.path("method");
-        String kind = m.path("kind").asText("?");
-        String data = m.path("sft").path("data").asText("");
-        return data.isEmpty() ? kind : kind + "/" + data;
     }
 }
