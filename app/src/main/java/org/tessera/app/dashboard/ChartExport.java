@@ -1,24 +1,22 @@
 package org.tessera.app.dashboard;
 
-import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
+import org.tessera.engine.io.AtomicFiles;
+import org.tessera.engine.report.ChartFiles;
 
 /**
  * Writes a chart as PNG or SVG and its data as CSV (series, x, y: one row per point, or a table of named columns),
- * readable from Python. Shared by the dashboard and the analysis view.
+ * readable from Python, each file complete or absent ({@link AtomicFiles}). Shared by the dashboard and the analysis
+ * view; the pictures are drawn by the engine's {@link ChartFiles}, as {@code tessera report} draws them.
  */
 public final class ChartExport {
     static final int WIDTH = 1000;
@@ -28,19 +26,15 @@ public final class ChartExport {
     }
 
     public static void png(JFreeChart chart, Path target) throws IOException {
-        atomically(target, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, WIDTH, HEIGHT));
+        ChartFiles.png(chart, target, WIDTH, HEIGHT);
     }
 
     public static void svg(JFreeChart chart, Path target) throws IOException {
-        atomically(target, tmp -> {
-            SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
-            chart.draw(g2, new Rectangle(WIDTH, HEIGHT));
-            SVGUtils.writeToSVG(tmp.toFile(), g2.getSVGElement());
-        });
+        ChartFiles.svg(chart, target, WIDTH, HEIGHT);
     }
 
     public static void csv(XYSeriesCollection data, String xName, String yName, Path target) throws IOException {
-        atomically(target, tmp -> {
+        AtomicFiles.write(target, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp)) {
                 w.write("series," + quote(xName) + "," + quote(yName) + "\n");
                 for (int s = 0; s < data.getSeriesCount(); s++) {
@@ -56,7 +50,7 @@ public final class ChartExport {
 
     /** A table as CSV: the header, then one line per row; numbers as Java writes them, text quoted where needed. */
     public static void csv(List<String> header, List<? extends List<?>> rows, Path target) throws IOException {
-        atomically(target, tmp -> {
+        AtomicFiles.write(target, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp)) {
                 w.write(header.stream().map(ChartExport::quote).collect(Collectors.joining(",")) + "\n");
                 for (List<?> row : rows) {
@@ -80,20 +74,5 @@ public final class ChartExport {
 
     private static String quote(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    interface Writing {
-        void write(Path tmp) throws IOException;
-    }
-
-    /** Temp file + rename: an export that fails half-way never leaves a truncated file. */
-    private static void atomically(Path target, Writing writing) throws IOException {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        try {
-            writing.write(tmp);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }
