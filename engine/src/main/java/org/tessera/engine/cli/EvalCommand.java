@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -105,7 +106,10 @@ public final class EvalCommand implements Callable<Integer> {
                     if (samples > 0) {
                         SampledAnswers sampled = SampledAnswers.measure(m, puzzles, t, samples, temperature,
                                 maxNewTokens, puzzleSeed);
-                        result = Map.of("greedy", r, "sampled", sampled);
+                        Map<String, Object> both = new LinkedHashMap<>(); // fixed key order in the JSON
+                        both.put("greedy", r);
+                        both.put("sampled", sampled);
+                        result = both;
                         if (!json) {
                             System.out.printf("sampled %d at T=%.2f: valid %.3f  exact %.3f  failures %s%n",
                                     sampled.samples(), sampled.temperature(), sampled.valid(), sampled.exact(),
