@@ -8,6 +8,7 @@ import org.tessera.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -63,10 +64,10 @@ public record RunFolder(Path dir) {
         try {
             Files.createFile(claimFile());
             return true;
-        } catch (java.nio.file.FileAlreadyExistsException e) {
+        } catch (FileAlreadyExistsException e) {
             return false;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot claim run " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot claim run " + dir + ": " + e.getMessage(), e);
         }
     }
 
