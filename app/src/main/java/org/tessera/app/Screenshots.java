@@ -7,6 +7,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.tessera.engine.io.AtomicFiles;
 
 /**
  * Writes a node as a PNG. The picture comes from JavaFX's own renderer (not a screen grab), so it is the same
@@ -22,16 +23,11 @@ final class Screenshots {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        // Temp file + rename: a failed write never leaves a truncated PNG in docs/.
-        Path tmp = Files.createTempFile(parent, target.getFileName().toString(), ".tmp");
-        try {
+        // Complete or absent: a failed write never leaves a truncated PNG in docs/.
+        AtomicFiles.write(target, tmp -> {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }
