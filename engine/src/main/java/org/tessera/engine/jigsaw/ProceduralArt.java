@@ -24,7 +24,7 @@ public final class ProceduralArt {
     }
 
     @FunctionalInterface
-    private interface Shader {
+    interface Shader {
         /** Writes the colour (0..255 per channel) at normalised coordinates u,v in [0,1) into rgb. */
         void shade(double u, double v, double[] rgb);
     }
@@ -44,6 +44,11 @@ public final class ProceduralArt {
             case PLASMA -> plasma(rng);
             case MOSAIC -> mosaic(rng);
         };
+        return render(shader, size);
+    }
+
+    /** Paints a shader at {@code size} x {@code size} with 2x2 supersampling. */
+    static BufferedImage render(Shader shader, int size) {
         BufferedImage img = Images.rgb(size, size);
         double[] c = new double[3];
         for (int y = 0; y < size; y++) {
@@ -69,7 +74,7 @@ public final class ProceduralArt {
         return hsv(rng.nextDouble(), 0.45 + 0.55 * rng.nextDouble(), 0.5 + 0.5 * rng.nextDouble());
     }
 
-    private static double[] hsv(double h, double s, double v) {
+    static double[] hsv(double h, double s, double v) {
         h = (h % 1 + 1) % 1 * 6;
         int i = (int) h;
         double f = h - i;
@@ -85,13 +90,13 @@ public final class ProceduralArt {
         return new double[]{c[0] * 255, c[1] * 255, c[2] * 255};
     }
 
-    private static void mix(double[] out, double[] a, double[] b, double t) {
+    static void mix(double[] out, double[] a, double[] b, double t) {
         for (int k = 0; k < 3; k++) {
             out[k] = a[k] + (b[k] - a[k]) * t;
         }
     }
 
-    private static void blendInto(double[] out, double[] colour, double t) {
+    static void blendInto(double[] out, double[] colour, double t) {
         for (int k = 0; k < 3; k++) {
             out[k] += (colour[k] - out[k]) * t;
         }

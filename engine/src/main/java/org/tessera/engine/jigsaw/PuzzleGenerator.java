@@ -23,11 +23,14 @@ public final class PuzzleGenerator {
         this.source = source;
     }
 
-    /** The image source named by {@code spec.source()}: procedural, assets, or a folder path. */
+    /** The image source named by {@code spec.source()}: procedural, scenery, assets, or a folder path. */
     public static ImageSource sourceFor(PuzzleSpec spec) {
         String s = spec.source().trim();
         if (s.equals(PuzzleSpec.PROCEDURAL)) {
             return new ProceduralImageSource(spec.imageSize());
+        }
+        if (s.equals(PuzzleSpec.SCENERY)) {
+            return new ProceduralImageSource(spec.imageSize(), true);
         }
         Path folder = s.equals(PuzzleSpec.ASSETS) ? assetsFolder() : Path.of(s);
         return new FolderImageSource(folder, spec.grid(), spec.imageSize());

@@ -4,7 +4,7 @@ package org.tessera.engine.jigsaw;
  * Everything that defines a puzzle set except its seed: a set is reproducible from (spec, seed), puzzle by puzzle.
  *
  * @param grid          rows x cols
- * @param source        {@code procedural}, {@code assets}, or a folder path of the user's PNG/JPEG files
+ * @param source        {@code procedural}, {@code scenery}, {@code assets}, or a folder path of the user's PNG/JPEG files
  * @param presentation  composite or tiles
  * @param gridLines     draw thin dark lines between tiles in the model's composite image
  * @param imageSize     side of the square source image in pixels; must divide by rows and cols (48 matches the
@@ -16,6 +16,7 @@ public record PuzzleSpec(Grid grid, String source, Presentation presentation, bo
                          Split split, boolean allowIdentity) {
     public static final int DEFAULT_IMAGE_SIZE = 48;
     public static final String PROCEDURAL = "procedural";
+    public static final String SCENERY = "scenery";
     public static final String ASSETS = "assets";
 
     public PuzzleSpec {
@@ -23,7 +24,7 @@ public record PuzzleSpec(Grid grid, String source, Presentation presentation, bo
             throw new IllegalArgumentException("spec.grid: missing");
         }
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("spec.source: missing (procedural, assets or a folder)");
+            throw new IllegalArgumentException("spec.source: missing (procedural, scenery, assets or a folder)");
         }
         presentation = presentation == null ? Presentation.COMPOSITE : presentation;
         split = split == null ? Split.TRAIN : split;

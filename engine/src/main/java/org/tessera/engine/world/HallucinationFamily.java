@@ -1,15 +1,23 @@
 package org.tessera.engine.world;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Hallucination (POPE's role): "is there a red circle ?" answered yes or no. Half the questions are positives.
  * Half the negatives are hard (POPE's adversarial setting): the asked colour and the asked kind are both in the
  * picture, but on different objects, so only binding colour to shape gives the right "no". The other negatives
  * name a colour or a kind that is absent.
+ *
+ * <p>The model answers through its evidence, in its own voice: the cells of the asked colour, then the cells of
+ * the asked kind ("red shapes : 2 6 . circles : 6 ."); the answer is yes exactly when a cell is in both lists. This
+ * turns the binding of colour to shape into two lookups the world already teaches (which cells hold a red shape,
+ * which hold a circle) and one comparison; asked directly, the tiny model stayed near chance for most of its
+ * pretraining (MODEL_CARD.md of the earlier checkpoint).
  */
 public final class HallucinationFamily implements KnowledgeFamily {
     public static final String NAME = "hallucination";
@@ -38,7 +46,21 @@ public final class HallucinationFamily implements KnowledgeFamily {
         String answer = positive ? "yes" : "no";
         String question = "is there a " + asked + " ?";
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
-                Completions.answer(answer), List.of("yes", "no"), AnswerKind.YES_NO));
+                Completions.reasoned(evidence(scene, asked), answer), List.of("yes", "no"), AnswerKind.YES_NO));
+    }
+
+    /** "red shapes : 2 6 . circles : 6 ." for "red circle": where the colour is, then where the kind is. */
+    static String evidence(Scene scene, String asked) {
+        String[] parts = asked.split(" ");
+        Colour colour = Arrays.stream(Colour.values()).filter(c -> c.word().equals(parts[0])).findFirst().orElseThrow();
+        ShapeKind kind = Arrays.stream(ShapeKind.values()).filter(k -> k.word().equals(parts[1])).findFirst().orElseThrow();
+        return colour.word() + " shapes : " + cells(scene, o -> o.colour() == colour) + " . "
+                + kind.plural() + " : " + cells(scene, o -> o.kind() == kind) + " .";
+    }
+
+    private static String cells(Scene scene, Predicate<SceneObject> test) {
+        List<Integer> cells = VqaFamily.cellsOf(scene, test);
+        return cells.isEmpty() ? "none" : VqaFamily.joinCells(cells);
     }
 
     /**
@@ -62,7 +84,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
 
     @Override
     public Set<String> words() {
-        Set<String> w = new TreeSet<>(WorldText.words("is there a ?", "yes no"));
+        Set<String> w = new TreeSet<>(WorldText.words("is there a ?", "yes no", "shapes : none ."));
         w.addAll(WorldText.enumWords());
         return w;
     }

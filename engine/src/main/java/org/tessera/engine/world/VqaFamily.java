@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Counting and compositional VQA (MMStar's role), four templates:
+ * Counting and compositional VQA (MMStar's role), five templates:
  * <ul>
  *   <li>count: "how many red shapes are there ?" -> {@code <answer>2</answer>} (direct);</li>
  *   <li>list: "which cells hold a red shape ?" (or "a circle", or "a shape": every object) -> {@code <answer>2 5 7</answer>} (direct, ascending cells): the
@@ -17,6 +17,10 @@ import java.util.function.Predicate;
  *       neighbouring cell, then the answer;</li>
  *   <li>order: "list the digits from small to big ." reasoned by first reading the digits in place, then answering
  *       them sorted: an answer that is a reordering of what was seen, without being a jigsaw.</li>
+ *   <li>positions: "the corners are positions 1 to 4 , row by row . for each colour , blue red green yellow ,
+ *       write the position where it is ." -> {@code <answer>3 1 4 2</answer>} (direct), or the same over the nine
+ *       cells with two to four colours: the world's way of teaching the jigsaw answer's shape (one position per
+ *       item, in the order asked, every position in the stated range) through grounding, with no jigsaw in it.</li>
  * </ul>
  */
 public final class VqaFamily implements KnowledgeFamily {
@@ -24,6 +28,10 @@ public final class VqaFamily implements KnowledgeFamily {
     private static final SceneSpec COUNT_SPEC = new SceneSpec(1, 5, 0, 1, GlyphFont.DIGITS);
     private static final SceneSpec RELATION_SPEC = new SceneSpec(2, 5, 0, 1, GlyphFont.DIGITS);
     private static final SceneSpec ORDER_SPEC = new SceneSpec(0, 2, 2, 3, GlyphFont.DIGITS);
+    private static final SceneSpec CORNERS_SPEC = SceneSpec.shapes(4, 4);
+    private static final SceneSpec POSITIONS_SPEC = SceneSpec.shapes(2, 4);
+    /** The corner cells in reading order: corner position k (1-based) is cell CORNERS[k - 1]. */
+    static final List<Integer> CORNERS = List.of(1, 3, 7, 9);
 
     @Override
     public String name() {
@@ -32,15 +40,17 @@ public final class VqaFamily implements KnowledgeFamily {
 
     @Override
     public WorldExample generate(FamilyContext ctx) {
-        int t = ctx.nextInt(20);
+        int t = ctx.nextInt(24);
         if (t < 7) {
             return count(ctx);
-        } else if (t < 12) {
+        } else if (t < 11) {
             return list(ctx);
-        } else if (t < 17) {
+        } else if (t < 16) {
             return relation(ctx);
+        } else if (t < 20) {
+            return order(ctx);
         }
-        return order(ctx);
+        return positions(ctx);
     }
 
     /** A filter over objects with the words that name it: "red shapes", "circles", "big shapes", "shapes". */
@@ -131,6 +141,32 @@ public final class VqaFamily implements KnowledgeFamily {
                 Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.DIGIT_LIST), AnswerKind.DIGIT_LIST);
     }
 
+    private WorldExample positions(FamilyContext ctx) {
+        boolean corners = ctx.chance(0.5);
+        Scene scene = ctx.scene(corners ? CORNERS_SPEC : POSITIONS_SPEC,
+                s -> distinctColours(s) && (!corners || s.objects().stream().allMatch(o -> CORNERS.contains(o.cell()))));
+        List<SceneObject> asked = new ArrayList<>(scene.objects());
+        Collections.shuffle(asked, ctx.rng());
+        List<String> colours = asked.stream().map(o -> o.colour().word()).toList();
+        List<Integer> positions = asked.stream().map(o -> corners ? CORNERS.indexOf(o.cell()) + 1 : o.cell()).toList();
+        String question = (corners ? "the corners are positions 1 to 4" : "the cells are positions 1 to " + Grid.CELLS)
+                + " , row by row . for each colour , " + String.join(" ", colours) + " , write the position where it is .";
+        String answer = joinCells(positions);
+        List<String> proposals = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            List<Integer> p = new ArrayList<>(positions);
+            Collections.shuffle(p, ctx.rng());
+            proposals.add(joinCells(p));
+        }
+        proposals.add(joinCells(positions.stream().sorted().toList()));
+        return item(ctx, scene, question, Completions.answer(answer), answer,
+                Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.CELL_LIST), AnswerKind.CELL_LIST);
+    }
+
+    private static boolean distinctColours(Scene scene) {
+        return scene.objects().stream().map(SceneObject::colour).distinct().count() == scene.objects().size();
+    }
+
     private static WorldExample item(FamilyContext ctx, Scene scene, String question, String target, String answer,
                                      List<String> candidates, AnswerKind kind) {
         return new WorldExample(scene, new KnowledgeItem(NAME, ctx.id(), ctx.render(scene), question, answer,
@@ -202,7 +238,8 @@ public final class VqaFamily implements KnowledgeFamily {
         Set<String> w = new TreeSet<>(WorldText.words(
                 "how many shapes are there ?", "which cells hold a shape ?",
                 "what colour is the shape the ?", "what shape is the ?", "the is in cell . it is cell .",
-                "list the digits from small to big .", "i read ."));
+                "list the digits from small to big .", "i read .",
+                "the corners cells are positions 1 to 4 , row by row . for each colour , write the position where it is ."));
         w.addAll(WorldText.enumWords());
         return w;
     }

@@ -24,6 +24,8 @@ final class SceneOracle {
     private static final Pattern REL_COLOUR = Pattern.compile("what colour is the shape (left of|right of|above|below) the (.+) \\?");
     private static final Pattern REL_SHAPE = Pattern.compile("what shape is (left of|right of|above|below) the (.+) \\?");
     private static final Pattern ORDER = Pattern.compile("list the digits from small to big \\.");
+    private static final Pattern POSITIONS = Pattern.compile(
+            "the (corners|cells) are positions 1 to (4|9) , row by row \\. for each colour , (.+) , write the position where it is \\.");
     private static final Pattern THERE = Pattern.compile("is there a (.+) \\?");
     private static final Pattern SUM = Pattern.compile("what is (\\d) \\+ (\\d) \\+ (\\d) \\?");
     private static final Pattern AFTER = Pattern.compile("what comes after (\\d) \\?");
@@ -97,6 +99,20 @@ final class SceneOracle {
             s.glyphs().forEach(g -> digits.add(g.ch() - '0'));
             digits.sort(null);
             out.add(String.join(" ", digits.stream().map(String::valueOf).toList()));
+        } else if ((m = POSITIONS.matcher(q)).matches()) {
+            boolean corners = m.group(1).equals("corners");
+            List<Integer> cornerCells = List.of(1, 3, 7, 9);
+            List<String> positions = new ArrayList<>();
+            for (String colour : m.group(3).split(" ")) {
+                List<SceneObject> found = s.objects().stream().filter(o -> o.colour().word().equals(colour)).toList();
+                if (found.size() != 1 || corners && !cornerCells.contains(found.get(0).cell())) {
+                    out.add("AMBIGUOUS");
+                    continue;
+                }
+                int cell = found.get(0).cell();
+                positions.add(Integer.toString(corners ? cornerCells.indexOf(cell) + 1 : cell));
+            }
+            out.add(String.join(" ", positions));
         } else if ((m = THERE.matcher(q)).matches()) {
             out.add(matching(s, m.group(1)).isEmpty() ? "no" : "yes");
         } else if ((m = SUM.matcher(q)).matches()) {

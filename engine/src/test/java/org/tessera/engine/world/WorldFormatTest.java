@@ -91,12 +91,14 @@ class WorldFormatTest {
     @Test
     void hallucination() {
         KnowledgeItem h = find("hallucination", i -> true);
-        check(h, "<answer>yes</answer>", true);
-        check(h, "<answer>no</answer>", true);
-        check(h, "<answer>maybe</answer>", false);
-        check(h, "<answer>1 2 3 4</answer>", false);
+        assertTrue(h.reasons(), "hallucination answers through its evidence");
+        check(h, "<think>red shapes : 2 . circles : none .</think><answer>no</answer>", true);
+        check(h, "<think>red shapes : 2 . circles : 2 .</think><answer>yes</answer>", true);
+        check(h, "<answer>yes</answer>", false);
+        check(h, "<think>red shapes : 2 .</think><answer>maybe</answer>", false);
+        check(h, "<think>red shapes : 2 .</think><answer>1 2 3 4</answer>", false);
         check(h, "yes", false);
-        check(h, "<answer>yes", false);
+        check(h, "<think>red shapes : 2 .</think><answer>yes", false);
     }
 
     @Test
