@@ -20,6 +20,7 @@ import org.tessera.engine.analysis.RolloutsFile;
 import org.tessera.engine.analysis.TrainingSets;
 import org.tessera.engine.analysis.VlmLogProbModel;
 import org.tessera.engine.jigsaw.Grid;
+import org.tessera.engine.jigsaw.PuzzleSpec;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.train.TrainingExample;
@@ -35,8 +36,8 @@ import org.tessera.engine.world.KnowledgeSuite;
  */
 public final class AnalysisService {
     /** Procedural training puzzles when no run is chosen: the CLI's defaults ({@code --grid 2x2 --seed 1}). */
-    static final Grid PROCEDURAL_GRID = Grid.parse("2x2");
-    static final long PROCEDURAL_SEED = 1;
+    static final Grid NO_RUN_GRID = Grid.parse("2x2");
+    static final long NO_RUN_SEED = 1;
 
     /** Opens a checkpoint folder; the engine's loader in the workbench. */
     @FunctionalInterface
@@ -122,7 +123,7 @@ public final class AnalysisService {
                 throw new IllegalArgumentException("The rollout kinds need a GRPO run: choose one whose folder holds "
                         + "a rollouts.jsonl.");
             }
-            sets = TrainingSets.procedural(PROCEDURAL_GRID, PROCEDURAL_SEED);
+            sets = TrainingSets.puzzles(NO_RUN_GRID, PuzzleSpec.SCENERY, NO_RUN_SEED);
         } else {
             if (!Files.isDirectory(data.run())) {
                 throw new AnalysisDataException(data.run(), "the run folder is missing (moved or deleted?)");

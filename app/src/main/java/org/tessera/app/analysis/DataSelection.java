@@ -21,18 +21,18 @@ import org.tessera.engine.runs.RunFolder;
 
 /**
  * What to analyse, shared by the perplexity and influence panels: the base model, the run whose task and logged
- * rollouts supply the data (or procedural puzzles), and the data kinds. Runs arrive through the {@link RunFeed},
+ * rollouts supply the data (or the CLI's default puzzles), and the data kinds. Runs arrive through the {@link RunFeed},
  * newest first, like the other run views.
  */
 final class DataSelection extends VBox {
-    /** The "no run" choice: the CLI's procedural training puzzles. */
-    static final String PROCEDURAL = "Procedural 2x2 puzzles (no run)";
+    /** The "no run" choice: the CLI's default training puzzles (scenery, as the sample experiments use). */
+    static final String NO_RUN = "Scenery 2x2 puzzles (no run)";
 
-    /** One entry of the "Data from" list: a run, or procedural puzzles (no folder). */
+    /** One entry of the "Data from" list: a run, or the default puzzles (no folder). */
     record Source(RunFolder folder) {
         @Override
         public String toString() {
-            return folder == null ? PROCEDURAL : folder.name();
+            return folder == null ? NO_RUN : folder.name();
         }
     }
 

@@ -41,6 +41,7 @@ import org.tessera.engine.model.GenerationOptions;
  */
 public final class PuzzleStudioView extends VBox {
     static final String PROCEDURAL = "Procedural art";
+    static final String SCENERY = "Scenery (sky up, sun left)";
     static final String ASSETS = "Shipped samples (assets/images)";
     static final String FOLDER = "Image folder…";
 
@@ -48,7 +49,7 @@ public final class PuzzleStudioView extends VBox {
     private final TaskExecutor executor;
     private final FolderChooser folderChooser;
 
-    private final ComboBox<String> source = new ComboBox<>(FXCollections.observableArrayList(PROCEDURAL, ASSETS, FOLDER));
+    private final ComboBox<String> source = new ComboBox<>(FXCollections.observableArrayList(PROCEDURAL, SCENERY, ASSETS, FOLDER));
     private final ComboBox<Grid> grid = new ComboBox<>(FXCollections.observableArrayList(StudioSettings.grids()));
     private final ComboBox<Presentation> presentation = new ComboBox<>(
             FXCollections.observableArrayList(Presentation.values()));
@@ -240,6 +241,9 @@ public final class PuzzleStudioView extends VBox {
 
     private String sourceSpec() {
         String s = source.getValue();
+        if (SCENERY.equals(s)) {
+            return PuzzleSpec.SCENERY;
+        }
         if (ASSETS.equals(s)) {
             return PuzzleSpec.ASSETS;
         }

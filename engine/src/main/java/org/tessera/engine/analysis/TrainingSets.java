@@ -39,7 +39,12 @@ public final class TrainingSets {
 
     /** Training puzzles of a procedural task with this grid, drawn from {@code seed}; no rollouts. */
     public static TrainingSets procedural(Grid grid, long seed) {
-        PuzzleGenerator g = new PuzzleGenerator(PuzzleSpec.procedural(grid));
+        return puzzles(grid, PuzzleSpec.PROCEDURAL, seed);
+    }
+
+    /** Training puzzles with this grid from an image source (procedural, scenery, ...), drawn from {@code seed}. */
+    public static TrainingSets puzzles(Grid grid, String source, long seed) {
+        PuzzleGenerator g = new PuzzleGenerator(PuzzleSpec.procedural(grid).withSource(source));
         return new TrainingSets(i -> g.puzzle(seed, i), PromptTemplate.ANSWER, null);
     }
 

@@ -64,6 +64,10 @@ public final class AnalyzeCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "training-puzzle seed without --rollouts (default: ${DEFAULT-VALUE})")
         long seed;
 
+        @Option(names = "--source", defaultValue = "scenery", description = "image source without --rollouts: "
+                + "procedural, scenery (the sample experiments'), assets or a folder (default: ${DEFAULT-VALUE})")
+        String source;
+
         List<String> kinds() {
             List<String> k = kinds != null ? kinds : rollouts == null ? List.of("answer-only", "teacher-reasoning")
                     : TrainingSets.KINDS;
@@ -80,7 +84,7 @@ public final class AnalyzeCommand implements Runnable {
         }
 
         TrainingSets sets() {
-            return rollouts != null ? TrainingSets.ofRun(rollouts) : TrainingSets.procedural(Grid.parse(grid), seed);
+            return rollouts != null ? TrainingSets.ofRun(rollouts) : TrainingSets.puzzles(Grid.parse(grid), source, seed);
         }
 
         /** Up to n samples of each requested kind. */

@@ -46,7 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
             description = "jigsaw prompt: answer-only or reasoning (default: ${DEFAULT-VALUE})")
     String prompt;
 
-    @Option(names = "--source", defaultValue = "procedural", description = "jigsaw image source (default: ${DEFAULT-VALUE})")
+    @Option(names = "--source", defaultValue = "procedural", description = "jigsaw image source: procedural, scenery, assets or a folder (default: ${DEFAULT-VALUE})")
     String source;
 
     @Option(names = "--max-new-tokens", defaultValue = "48", description = "jigsaw generation limit (default: ${DEFAULT-VALUE})")

@@ -41,7 +41,7 @@ public final class PuzzlesCommand implements Callable<Integer> {
     int n;
 
     @Option(names = "--source", defaultValue = "procedural",
-            description = "procedural, assets, or a folder of PNG/JPEG files (default ${DEFAULT-VALUE})")
+            description = "procedural, scenery, assets, or a folder of PNG/JPEG files (default ${DEFAULT-VALUE})")
     String source;
 
     @Option(names = "--presentation", defaultValue = "composite",
