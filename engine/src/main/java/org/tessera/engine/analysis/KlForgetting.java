@@ -1,6 +1,5 @@
 package org.tessera.engine.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,11 +20,6 @@ public final class KlForgetting {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private KlForgetting() {
-    }
-
-    /** One evaluation event. */
-    public record EvalPoint(long step, double klTask, double klKnowledge, double knowledgeAccuracy,
-                            double jigsawExact) {
     }
 
     /**
@@ -63,7 +57,7 @@ public final class KlForgetting {
                 if (Files.isRegularFile(metrics)) {
                     List<EvalPoint> series;
                     try {
-                        series = evalPoints(metrics);
+                        series = MetricsReader.evals(metrics);
                     } catch (AnalysisDataException | UncheckedIOException e) {
                         if (problems == null) {
                             throw e;
@@ -85,45 +79,12 @@ public final class KlForgetting {
         return new Table(rows, pairs.size() < 3 ? Double.NaN : pearson(pairs), pairs.size());
     }
 
-    /** Evaluation events in file order; a cut-off last line (a run still writing) is skipped, others are errors. */
-    public static List<EvalPoint> evalPoints(Path metrics) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(metrics);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + metrics + ": " + e.getMessage(), e);
-        }
-        List<EvalPoint> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i);
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode n;
-            try {
-                n = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                if (i == lines.size() - 1) {
-                    break;
-                }
-                throw new AnalysisDataException(metrics, i + 1, "not valid JSON (" + e.getOriginalMessage() + ")");
-            }
-            if (!"eval".equals(n.path("event").asText())) {
-                continue;
-            }
-            JsonNode ev = n.path("eval");
-            out.add(new EvalPoint(n.path("step").asLong(), num(ev.path("kl_task")), num(ev.path("kl_knowledge")),
-                    num(ev.path("knowledge").path("average").path("accuracy")), num(ev.path("jigsaw").path("exact"))));
-        }
-        return out;
-    }
-
     private static RunRow row(Path dir, List<EvalPoint> series) {
         EvalPoint start = series.stream().filter(p -> p.step() == 0).findFirst().orElse(null);
         EvalPoint end = series.get(series.size() - 1);
-        double at0 = start == null ? Double.NaN : start.knowledgeAccuracy();
+        double at0 = start == null ? Double.NaN : start.knowledgeAverage();
         return new RunRow(dir.getFileName().toString(), method(dir), end.step(), end.klTask(), end.klKnowledge(), at0,
-                end.knowledgeAccuracy(), end.knowledgeAccuracy() - at0, end.jigsawExact(), series);
+                end.knowledgeAverage(), end.knowledgeAverage() - at0, end.jigsawExact(), series);
     }
 
     /** "sft/answer-only", "grpo", ... from the run's resolved experiment.json; "?" when unreadable. */
@@ -141,10 +102,6 @@ public final class KlForgetting {
         String kind = m.path("kind").asText("?");
         String data = m.path("sft").path("data").asText("");
         return data.isEmpty() ? kind : kind + "/" + data;
-    }
-
-    private static double num(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 
     /** Pearson's r of (x, y) pairs; NaN when either has no spread. */

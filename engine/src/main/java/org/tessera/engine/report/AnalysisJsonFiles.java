@@ -1,5 +1,6 @@
 package org.tessera.engine.report;
 
+import org.tessera.engine.analysis.MetricsReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.analysis.AnalysisDataException;

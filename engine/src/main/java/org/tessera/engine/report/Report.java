@@ -1,5 +1,6 @@
 package org.tessera.engine.report;
 
+import org.tessera.engine.analysis.EvalPoint;
 import org.jfree.chart.JFreeChart;
 import org.tessera.engine.analysis.AnalysisDataException;
 

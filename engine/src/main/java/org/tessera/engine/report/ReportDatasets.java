@@ -1,5 +1,6 @@
 package org.tessera.engine.report;
 
+import org.tessera.engine.analysis.EvalPoint;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;

@@ -1,5 +1,6 @@
 package org.tessera.engine.report;
 
+import org.tessera.engine.analysis.EvalPoint;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,5 +1,7 @@
 package org.tessera.engine.report;
 
+import org.tessera.engine.analysis.EvalPoint;
+import org.tessera.engine.analysis.MetricsReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.analysis.KlForgetting;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,10 +90,15 @@ class AnalysisKlTest {
         assertTrue(Double.isNaN(KlForgetting.pearson(List.of(new double[] {1, 2}, new double[] {1, 3}))), "no spread");
     }
 
+    /** A run still writing leaves a last line without its newline: skipped. A broken line that was ended is an error. */
     @Test
     void aCutOffLastLineIsIgnored() throws Exception {
-        run(runs, "live", "{\"kind\": \"grpo\"}", eval(0, 0, 0, 0.8, 0), eval(10, 0.1, 0.1, 0.7, 0.1).substring(0, 30));
+        run(runs, "live", "{\"kind\": \"grpo\"}", eval(0, 0, 0, 0.8, 0));
+        Path metrics = runs.resolve("live").resolve("metrics.jsonl");
+        Files.writeString(metrics, eval(10, 0.1, 0.1, 0.7, 0.1).substring(0, 30), StandardOpenOption.APPEND);
         assertEquals(0, KlForgetting.table(runs).runs().get(0).finalStep());
+        Files.writeString(metrics, "\n", StandardOpenOption.APPEND);
+        assertThrows(AnalysisDataException.class, () -> KlForgetting.table(runs));
     }
 
     @Test

@@ -1,9 +1,9 @@
-package org.tessera.engine.report;
+package org.tessera.engine.analysis;
 
 import java.util.Map;
 
 /**
- * One evaluation event of a run's metrics.jsonl, as the report uses it. A number the event lacks is NaN.
+ * One evaluation event of a run's metrics.jsonl (report, analyze kl).  A number the event lacks is NaN.
  *
  * @param familyAccuracy retained-knowledge accuracy per family, in the file's order
  */

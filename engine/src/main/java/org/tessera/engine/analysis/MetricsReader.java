@@ -1,11 +1,10 @@
-package org.tessera.engine.report;
+package org.tessera.engine.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.tessera.engine.analysis.AnalysisDataException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import java.util.Map;
  * a run still writing) is ignored, as in {@code analyze kl}.
  */
 public final class MetricsReader {
-    static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    public static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private MetricsReader() {
     }
@@ -76,7 +75,7 @@ public final class MetricsReader {
         return out;
     }
 
-    static double num(JsonNode n) {
+    public static double num(JsonNode n) {
         return n.isNumber() ? n.asDouble() : Double.NaN;
     }
 }
