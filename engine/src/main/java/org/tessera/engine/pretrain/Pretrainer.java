@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.train.AdamW;
+import org.tessera.engine.train.JsonlFiles;
 import org.tessera.engine.train.JsonlWriter;
 import org.tessera.engine.train.LrSchedule;
 import org.tessera.engine.train.SftStep;
@@ -52,15 +53,16 @@ public final class Pretrainer {
         SftStep stepper = new SftStep(model, optimizer);
         JsonlWriter metrics = new JsonlWriter(outDir.resolve("metrics.jsonl"));
         Path checkpoints = outDir.resolve("checkpoints");
-        long t0 = System.nanoTime();
+        // wall_s counts the whole pretraining: a resumed run goes on from the last logged time before its checkpoint.
+        double wallBefore = JsonlFiles.read(outDir.resolve("metrics.jsonl")).stream()
+                .mapToDouble(n -> n.path("wall_s").asDouble(0)).max().orElse(0);
+        long t0 = System.nanoTime() - (long) (wallBefore * 1e9);
         double emaLoss = Double.NaN;
+        // startsFrom: the speed and ETA count only the steps this process makes, not those resumed from.
         ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(config.steps())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
-                .setMaxRenderedLength(110).build() : null;
+                .startsFrom(startStep, Duration.ZERO).setMaxRenderedLength(110).build() : null;
         try {
-            if (bar != null) {
-                bar.stepTo(startStep);
-            }
             for (long step = startStep; step < config.steps(); step++) {
                 List<TrainingExample> batch = data.batch(step, config.batchSize());
                 List<Prompt> prompts = new ArrayList<>(batch.size());
