@@ -35,7 +35,7 @@ import org.tessera.engine.world.KnowledgeSuite;
  * never moved by an influence step, and no model stays in memory between analyses.
  */
 public final class AnalysisService {
-    /** Procedural training puzzles when no run is chosen: the CLI's defaults ({@code --grid 2x2 --seed 1}). */
+    /** Training puzzles when no run is chosen: the CLI's defaults ({@code --grid 2x2 --source scenery --seed 1}). */
     static final Grid NO_RUN_GRID = Grid.parse("2x2");
     static final long NO_RUN_SEED = 1;
 
@@ -56,7 +56,7 @@ public final class AnalysisService {
      * The data to analyse.
      *
      * @param baseModel the checkpoint folder whose perplexity and gradients are measured
-     * @param run       a run folder whose task (and logged rollouts) supply the data, or null for procedural puzzles
+     * @param run       a run folder whose task (and logged rollouts) supply the data, or null for the default puzzles
      * @param kinds     data kinds, from {@link TrainingSets#KINDS}
      * @param perKind   samples per kind (at most; a run may have fewer rollouts)
      */

@@ -60,7 +60,7 @@ public final class AnalysisView extends HBox {
     }
 
     /**
-     * For {@code ./tessera screenshots}: computes perplexity on the newest run with logged rollouts (procedural
+     * For {@code ./tessera screenshots}: computes perplexity on the newest run with logged rollouts (the default
      * puzzles when there is none) and calls {@code done} on the UI thread once it has settled, either way.
      */
     public void prepareScreenshot(Runnable done) {

@@ -111,7 +111,7 @@ final class DataSelection extends VBox {
 
     private void addRun(RunFolder folder) {
         if (run.getItems().stream().noneMatch(r -> r.folder() != null && r.folder().dir().equals(folder.dir()))) {
-            run.getItems().add(1, new Source(folder)); // newest first, below the procedural choice
+            run.getItems().add(1, new Source(folder)); // newest first, below the no-run choice
         }
     }
 
@@ -153,7 +153,7 @@ final class DataSelection extends VBox {
         return new AnalysisService.DataChoice(Path.of(text), r == null ? null : r.dir(), chosen, perKind);
     }
 
-    /** Chooses a run (null: procedural puzzles), as the user would. */
+    /** Chooses a run (null: the default puzzles), as the user would. */
     void selectRun(RunFolder folder) {
         run.getItems().stream().filter(s -> folder == null ? s.folder() == null
                         : s.folder() != null && s.folder().dir().equals(folder.dir()))
@@ -161,7 +161,7 @@ final class DataSelection extends VBox {
         runChosen();
     }
 
-    /** The runs offered, newest first (without the procedural choice). */
+    /** The runs offered, newest first (without the no-run choice). */
     List<RunFolder> runs() {
         return run.getItems().stream().map(Source::folder).filter(java.util.Objects::nonNull).toList();
     }

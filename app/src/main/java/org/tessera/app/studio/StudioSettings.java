@@ -11,7 +11,7 @@ import org.tessera.engine.jigsaw.Split;
  * What the studio's controls choose: enough to regenerate the puzzle exactly (spec + seed + index), as a run's
  * rollout log does.
  *
- * @param source {@code procedural}, {@code assets} or a folder path (as in an experiment's task.source)
+ * @param source {@code procedural}, {@code scenery}, {@code assets} or a folder path (as in an experiment's task.source)
  */
 public record StudioSettings(String source, Grid grid, Presentation presentation, boolean gridLines, long seed,
                              int index) {
