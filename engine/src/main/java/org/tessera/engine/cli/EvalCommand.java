@@ -114,6 +114,7 @@ public final class EvalCommand implements Callable<Integer> {
                             System.out.printf("sampled %d at T=%.2f: valid %.3f  exact %.3f  failures %s%n",
                                     sampled.samples(), sampled.temperature(), sampled.valid(), sampled.exact(),
                                     sampled.failures());
+                            sampled.examples().forEach(e -> System.out.println("  e.g. " + e));
                         }
                     }
                 }

@@ -6,8 +6,10 @@ import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.VisionLanguageModel;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -19,9 +21,11 @@ import java.util.TreeMap;
  * @param valid     fraction that parse to a valid arrangement of the grid
  * @param exact     fraction that are the correct arrangement
  * @param failures  count of each parse failure among the invalid ones
+ * @param examples  the first few distinct completions, to see what the model writes
  */
 public record SampledAnswers(String grid, float temperature, int samples, double valid, double exact,
-                             Map<String, Integer> failures) {
+                             Map<String, Integer> failures, List<String> examples) {
+    static final int EXAMPLES = 6;
 
     public static SampledAnswers measure(VisionLanguageModel model, List<Puzzle> puzzles, PromptTemplate template,
                                          int perPuzzle, float temperature, int maxNewTokens, long seed) {
@@ -35,10 +39,14 @@ public record SampledAnswers(String grid, float temperature, int samples, double
         int valid = 0;
         int exact = 0;
         Map<String, Integer> failures = new TreeMap<>();
+        Set<String> examples = new LinkedHashSet<>();
         for (int i = 0; i < puzzles.size(); i++) {
             Grid grid = puzzles.get(i).grid();
             for (Generation g : out.get(i)) {
                 total++;
+                if (examples.size() < EXAMPLES) {
+                    examples.add(g.text());
+                }
                 ParseResult r = AnswerParser.parse(g.text(), grid, template);
                 if (r.ok()) {
                     valid++;
@@ -50,6 +58,6 @@ public record SampledAnswers(String grid, float temperature, int samples, double
         }
         String grid = puzzles.isEmpty() ? "" : puzzles.get(0).grid().toString();
         return new SampledAnswers(grid, temperature, total, total == 0 ? 0 : (double) valid / total,
-                total == 0 ? 0 : (double) exact / total, failures);
+                total == 0 ? 0 : (double) exact / total, failures, List.copyOf(examples));
     }
 }
