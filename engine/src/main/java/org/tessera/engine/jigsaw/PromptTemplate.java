@@ -6,13 +6,16 @@ import org.tessera.engine.model.Prompt;
 import java.util.Locale;
 
 /**
- * The jigsaw prompts, kept short and regular for a tiny model (about 20 words). {@code THINK} asks for
+ * The jigsaw prompts, kept short and regular for a tiny model (about 20 words), and written the way the world
+ * the built-in model learned from writes (lowercase, punctuation as separate words): its word-level tokenizer
+ * gives "Positions" and "positions", or "4," and "4 ,", unrelated tokens, so a prompt in another style reads to
+ * it as a foreign language. {@code THINK} asks for
  * {@code <think>...</think><answer>...</answer>}; {@code ANSWER} for {@code <answer>...</answer>} alone.
  * The exact texts are documented, with an example, in docs/tasks.md (a test keeps that file in sync).
  */
 public enum PromptTemplate {
-    THINK("Think, then answer."),
-    ANSWER("Answer only.");
+    THINK("think , then answer ."),
+    ANSWER("answer only .");
 
     private final String ending;
 
@@ -41,10 +44,10 @@ public enum PromptTemplate {
     public String text(Grid grid, Presentation presentation) {
         String g = grid.rows() + "x" + grid.cols();
         String shown = presentation == Presentation.COMPOSITE
-                ? "Solve this " + g + " jigsaw."
-                : "Solve this " + g + " jigsaw. The " + grid.cells() + " images are its tiles.";
-        return shown + " Positions are 1 to " + grid.cells() + ", row by row. For each tile, write the position"
-                + " where it belongs. " + ending;
+                ? "solve this " + g + " jigsaw ."
+                : "solve this " + g + " jigsaw . the " + grid.cells() + " images are its tiles .";
+        return shown + " positions are 1 to " + grid.cells() + " , row by row . for each tile , write the position"
+                + " where it belongs . " + ending;
     }
 
     /** The model input for a puzzle: its images (per its presentation) and this template's text. */

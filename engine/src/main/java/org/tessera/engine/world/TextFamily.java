@@ -1,15 +1,19 @@
 package org.tessera.engine.world;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Text-only knowledge (MMMU's role), no picture. Half the items are sums of three digits, reasoned through the
- * first partial sum ("what is 3 + 4 + 2 ?" -> {@code <think>3 + 4 is 7 .</think><answer>9</answer>}); the
- * operand triples are split between train and held-out by content, so held-out sums are new to the model. The other
- * half are facts from the fixed {@link FactTable}, answered directly.
+ * Text-only knowledge (MMMU's role), no picture. 40 % of the items are sums of three digits, reasoned through the
+ * first partial sum ("what is 3 + 4 + 2 ?" -> {@code <think>3 + 4 is 7 .</think><answer>9</answer>}); 35 % are
+ * facts from the fixed {@link FactTable}, answered directly; 25 % are rankings ("positions are 1 to 4 , small to
+ * big . for each number , 7 2 9 4 , write the position where it belongs ." -> {@code <answer>3 1 4 2</answer>}):
+ * "order these digits" in the shape of a jigsaw answer (one position per item, a permutation of 1..n), with no
+ * picture, so it gives no second meaning to the cell numbers that grounding answers with. Sums and rankings are
+ * split between train and held-out by content, so held-out ones are new to the model.
  */
 public final class TextFamily implements KnowledgeFamily {
     public static final String NAME = "text";
@@ -21,7 +25,43 @@ public final class TextFamily implements KnowledgeFamily {
 
     @Override
     public WorldExample generate(FamilyContext ctx) {
-        return new WorldExample(null, ctx.chance(0.5) ? sum(ctx) : fact(ctx));
+        double r = ctx.rng().nextDouble();
+        return new WorldExample(null, r < 0.4 ? sum(ctx) : r < 0.75 ? fact(ctx) : rank(ctx));
+    }
+
+    private KnowledgeItem rank(FamilyContext ctx) {
+        List<Integer> numbers = new ArrayList<>();
+        do {
+            int n = 2 + Math.min(2, ctx.nextInt(4)); // 2, 3, 4, 4: mostly as long as a 2x2 jigsaw answer
+            numbers.clear();
+            while (numbers.size() < n) {
+                int d = ctx.nextInt(10);
+                if (!numbers.contains(d)) {
+                    numbers.add(d);
+                }
+            }
+        } while (!ctx.split().containsKey(rankKey(numbers)));
+        List<Integer> sorted = numbers.stream().sorted().toList();
+        List<Integer> positions = numbers.stream().map(d -> sorted.indexOf(d) + 1).toList();
+        String answer = join(positions);
+        List<String> proposals = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            List<Integer> p = new ArrayList<>(positions);
+            Collections.shuffle(p, ctx.rng());
+            proposals.add(join(p));
+        }
+        String question = "positions are 1 to " + numbers.size() + " , small to big . for each number , " + join(numbers)
+                + " , write the position where it belongs .";
+        return new KnowledgeItem(NAME, ctx.id(), null, question, answer, Completions.answer(answer),
+                Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.CELL_LIST), AnswerKind.CELL_LIST);
+    }
+
+    static String rankKey(List<Integer> numbers) {
+        return "rank:" + join(numbers);
+    }
+
+    private static String join(List<Integer> xs) {
+        return String.join(" ", xs.stream().map(String::valueOf).toList());
     }
 
     private KnowledgeItem sum(FamilyContext ctx) {
@@ -59,7 +99,8 @@ public final class TextFamily implements KnowledgeFamily {
 
     @Override
     public Set<String> words() {
-        Set<String> w = new TreeSet<>(WorldText.words("what is + + ?", "is ."));
+        Set<String> w = new TreeSet<>(WorldText.words("what is + + ?", "is .",
+                "positions are 1 to , small to big . for each number , write the position where it belongs ."));
         for (FactTable.Fact f : FactTable.all()) {
             w.addAll(WorldText.words(f.question(), f.answer()));
             w.addAll(WorldText.words(f.candidates().toArray(new String[0])));

@@ -17,10 +17,10 @@ import java.util.function.Predicate;
  *       neighbouring cell, then the answer;</li>
  *   <li>order: "list the digits from small to big ." reasoned by first reading the digits in place, then answering
  *       them sorted: an answer that is a reordering of what was seen, without being a jigsaw.</li>
- *   <li>positions: "the corners are positions 1 to 4 , row by row . for each colour , blue red green yellow ,
- *       write the position where it is ." -> {@code <answer>3 1 4 2</answer>} (direct), or the same over the nine
- *       cells with two to four colours: the world's way of teaching the jigsaw answer's shape (one position per
- *       item, in the order asked, every position in the stated range) through grounding, with no jigsaw in it.</li>
+ *   <li>positions: "the cells are positions 1 to 9 , row by row . for each colour , blue red green , write the
+ *       position where it is ." -> {@code <answer>7 1 5</answer>} (direct): one position per item, in the order
+ *       asked, as a jigsaw answer is, through grounding. (A variant over the four corners, answered 1 to 4, taught
+ *       the model a second meaning for cell numbers and stalled grounding at 0.30: see MODEL_CARD.md.)</li>
  * </ul>
  */
 public final class VqaFamily implements KnowledgeFamily {
@@ -28,10 +28,7 @@ public final class VqaFamily implements KnowledgeFamily {
     private static final SceneSpec COUNT_SPEC = new SceneSpec(1, 5, 0, 1, GlyphFont.DIGITS);
     private static final SceneSpec RELATION_SPEC = new SceneSpec(2, 5, 0, 1, GlyphFont.DIGITS);
     private static final SceneSpec ORDER_SPEC = new SceneSpec(0, 2, 2, 3, GlyphFont.DIGITS);
-    private static final SceneSpec CORNERS_SPEC = SceneSpec.shapes(4, 4);
     private static final SceneSpec POSITIONS_SPEC = SceneSpec.shapes(2, 4);
-    /** The corner cells in reading order: corner position k (1-based) is cell CORNERS[k - 1]. */
-    static final List<Integer> CORNERS = List.of(1, 3, 7, 9);
 
     @Override
     public String name() {
@@ -142,15 +139,13 @@ public final class VqaFamily implements KnowledgeFamily {
     }
 
     private WorldExample positions(FamilyContext ctx) {
-        boolean corners = ctx.chance(0.5);
-        Scene scene = ctx.scene(corners ? CORNERS_SPEC : POSITIONS_SPEC,
-                s -> distinctColours(s) && (!corners || s.objects().stream().allMatch(o -> CORNERS.contains(o.cell()))));
+        Scene scene = ctx.scene(POSITIONS_SPEC, VqaFamily::distinctColours);
         List<SceneObject> asked = new ArrayList<>(scene.objects());
         Collections.shuffle(asked, ctx.rng());
         List<String> colours = asked.stream().map(o -> o.colour().word()).toList();
-        List<Integer> positions = asked.stream().map(o -> corners ? CORNERS.indexOf(o.cell()) + 1 : o.cell()).toList();
-        String question = (corners ? "the corners are positions 1 to 4" : "the cells are positions 1 to " + Grid.CELLS)
-                + " , row by row . for each colour , " + String.join(" ", colours) + " , write the position where it is .";
+        List<Integer> positions = asked.stream().map(SceneObject::cell).toList();
+        String question = "the cells are positions 1 to " + Grid.CELLS + " , row by row . for each colour , "
+                + String.join(" ", colours) + " , write the position where it is .";
         String answer = joinCells(positions);
         List<String> proposals = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -239,7 +234,7 @@ public final class VqaFamily implements KnowledgeFamily {
                 "how many shapes are there ?", "which cells hold a shape ?",
                 "what colour is the shape the ?", "what shape is the ?", "the is in cell . it is cell .",
                 "list the digits from small to big .", "i read .",
-                "the corners cells are positions 1 to 4 , row by row . for each colour , write the position where it is ."));
+                "the cells are positions 1 to 9 , row by row . for each colour , write the position where it is ."));
         w.addAll(WorldText.enumWords());
         return w;
     }

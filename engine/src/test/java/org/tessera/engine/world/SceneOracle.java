@@ -25,7 +25,9 @@ final class SceneOracle {
     private static final Pattern REL_SHAPE = Pattern.compile("what shape is (left of|right of|above|below) the (.+) \\?");
     private static final Pattern ORDER = Pattern.compile("list the digits from small to big \\.");
     private static final Pattern POSITIONS = Pattern.compile(
-            "the (corners|cells) are positions 1 to (4|9) , row by row \\. for each colour , (.+) , write the position where it is \\.");
+            "the cells are positions 1 to 9 , row by row \\. for each colour , (.+) , write the position where it is \\.");
+    private static final Pattern RANK = Pattern.compile(
+            "positions are 1 to (\\d) , small to big \\. for each number , (.+) , write the position where it belongs \\.");
     private static final Pattern THERE = Pattern.compile("is there a (.+) \\?");
     private static final Pattern SUM = Pattern.compile("what is (\\d) \\+ (\\d) \\+ (\\d) \\?");
     private static final Pattern AFTER = Pattern.compile("what comes after (\\d) \\?");
@@ -100,17 +102,27 @@ final class SceneOracle {
             digits.sort(null);
             out.add(String.join(" ", digits.stream().map(String::valueOf).toList()));
         } else if ((m = POSITIONS.matcher(q)).matches()) {
-            boolean corners = m.group(1).equals("corners");
-            List<Integer> cornerCells = List.of(1, 3, 7, 9);
             List<String> positions = new ArrayList<>();
-            for (String colour : m.group(3).split(" ")) {
+            for (String colour : m.group(1).split(" ")) {
                 List<SceneObject> found = s.objects().stream().filter(o -> o.colour().word().equals(colour)).toList();
-                if (found.size() != 1 || corners && !cornerCells.contains(found.get(0).cell())) {
+                if (found.size() != 1) {
                     out.add("AMBIGUOUS");
-                    continue;
                 }
-                int cell = found.get(0).cell();
-                positions.add(Integer.toString(corners ? cornerCells.indexOf(cell) + 1 : cell));
+                found.forEach(o -> positions.add(Integer.toString(o.cell())));
+            }
+            out.add(String.join(" ", positions));
+        } else if ((m = RANK.matcher(q)).matches()) {
+            String[] numbers = m.group(2).split(" ");
+            List<String> positions = new ArrayList<>();
+            for (String a : numbers) {
+                int smaller = 0;
+                for (String b : numbers) {
+                    smaller += Integer.parseInt(b) < Integer.parseInt(a) ? 1 : 0;
+                }
+                positions.add(Integer.toString(smaller + 1));
+            }
+            if (Integer.parseInt(m.group(1)) != numbers.length || new java.util.HashSet<>(List.of(numbers)).size() != numbers.length) {
+                out.add("AMBIGUOUS");
             }
             out.add(String.join(" ", positions));
         } else if ((m = THERE.matcher(q)).matches()) {
