@@ -9,7 +9,7 @@ public final class ExperimentSchema {
     public static final int VERSION = 1;
     public static final Set<String> METHODS = Set.of("sft", "grpo", "rft-then-sft");
     public static final Set<String> SFT_DATA = Set.of("answer-only", "teacher-reasoning", "self-rollouts");
-    public static final Set<String> REWARDS = Set.of("paper", "jigsaw-r1", "visual-jigsaw", "custom");
+    public static final Set<String> REWARDS = Set.of("paper", "jigsaw-r1", "visual-jigsaw", "graded", "custom");
 
     private ExperimentSchema() {
     }

@@ -6,7 +6,7 @@ package org.tessera.engine.jigsaw;
  */
 public interface JigsawReward {
 
-    /** Name as used in experiment files: {@code paper}, {@code jigsaw-r1}, {@code visual-jigsaw}, {@code custom}. */
+    /** Name as used in experiment files: {@code paper}, {@code jigsaw-r1}, {@code visual-jigsaw}, {@code graded}, {@code custom}. */
     String name();
 
     /** @param truth the 1-based ground-truth answer */

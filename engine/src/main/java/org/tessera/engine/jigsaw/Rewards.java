@@ -15,11 +15,17 @@ import java.util.Locale;
  *       all numbers in range; format needs the tag structure and such a well-formed list.</li>
  *   <li>{@code visual-jigsaw}: 0.2 x format + 1.0 x exact; when not exact, 0.2 x fraction only if the grid has
  *       more than 4 pieces and the answer is a valid permutation; -0.5 when any position is repeated.</li>
+ *   <li>{@code graded}: the paper's hit and accuracy (1, 1), with its format replaced by steps a small base model
+ *       can climb: 0.5 for the tag structure with exactly rows*cols in-range numbers (as Jigsaw-R1's format), and
+ *       -0.25 when an index repeats. Out of range scores 0, a list with a repeat 0.25, any valid permutation 0.5 +
+ *       hit, the solution 2.5. Unlike {@code jigsaw-r1}, whose fraction also counts lists with repeats, no answer
+ *       that is not a permutation can score more than a fixed guess that is one (measured: under {@code jigsaw-r1}
+ *       the built-in model learned to write {@code 1 3 4 3} for every picture, docs/results.md).</li>
  *   <li>{@code custom}: the paper's terms with your weights, plus an optional repetition penalty weight.</li>
  * </ul>
  */
 public final class Rewards {
-    public static final List<String> PRESETS = List.of("paper", "jigsaw-r1", "visual-jigsaw");
+    public static final List<String> PRESETS = List.of("paper", "jigsaw-r1", "visual-jigsaw", "graded");
 
     private Rewards() {
     }
@@ -42,6 +48,25 @@ public final class Rewards {
                 double format = p.structureOk() && wellFormed ? 1 : 0;
                 return RewardBreakdown.of(name(), RewardBreakdown.Term.of("fraction", fraction, 1.0),
                         RewardBreakdown.Term.of("format", format, 0.5));
+            }
+        };
+    }
+
+    public static JigsawReward graded() {
+        return new JigsawReward() {
+            @Override
+            public String name() {
+                return "graded";
+            }
+
+            @Override
+            public RewardBreakdown score(ParseResult p, int[] truth) {
+                boolean inRangeList = p.failure() == ParseFailure.NONE || p.failure() == ParseFailure.REPEATED_INDEX;
+                return RewardBreakdown.of(name(),
+                        RewardBreakdown.Term.of("hit", p.ok() ? p.fractionMatching(truth) : 0, 1.0),
+                        RewardBreakdown.Term.of("accuracy", p.exact(truth) ? 1 : 0, 1.0),
+                        RewardBreakdown.Term.of("format", p.structureOk() && inRangeList ? 1 : 0, 0.5),
+                        RewardBreakdown.Term.of("repetition", p.repeated() ? 1 : 0, -0.25));
             }
         };
     }
@@ -77,6 +102,7 @@ public final class Rewards {
             case "paper" -> paper();
             case "jigsaw-r1" -> jigsawR1();
             case "visual-jigsaw" -> visualJigsaw();
+            case "graded" -> graded();
             default -> throw new IllegalArgumentException("reward '" + name + "': expected one of " + PRESETS
                     + " or custom:hit=W,accuracy=W,format=W[,repetition=W]");
         };

@@ -66,6 +66,23 @@ class JigsawRewardTest {
     }
 
     @Test
+    void graded() {
+        check(Rewards.graded(),
+                new Case(t("3 1\n4 2"), G22, T22, 2.5),                 // hit 1 + acc 1 + list 0.5
+                new Case(t("3 1 2 4"), G22, T22, 1.0),                  // valid, half right: 0.5 + 0.5
+                new Case(t("1 3 2 4"), G22, T22, 0.5),                  // valid, none right: the list step only
+                new Case(t("3 3 4 2"), G22, T22, 0.25),                 // repeat: no hit, list 0.5 - 0.25
+                new Case(t("3 1 5 2"), G22, T22, 0.0),                  // out of range
+                new Case(t("3 1 4"), G22, T22, 0.0),                    // wrong length
+                new Case("<answer>3 1 4 2</answer>", G22, T22, 2.0),    // right but no think: no list step
+                new Case(t("2 3 1 5 6 4 8 7 9"), G33, T33, 7.0 / 9 + 0.5));
+        // No non-permutation beats a fixed valid guess: a repeat earns less than any permutation.
+        assertTrue(score(Rewards.graded(), t("3 3 4 2"), G22, T22).total()
+                < score(Rewards.graded(), t("1 3 2 4"), G22, T22).total());
+        assertEquals("graded", Rewards.parse("graded").name());
+    }
+
+    @Test
     void visualJigsaw() {
         check(Rewards.visualJigsaw(),
                 new Case(t("3 1 4 2"), G22, T22, 1.2),                  // 0.2 format + 1 exact
