@@ -90,7 +90,7 @@ class PuzzleStudioViewTest {
         assertTrue(label(robot, "#attempt-placed").startsWith("7 of 9 tiles"), label(robot, "#attempt-placed"));
         @SuppressWarnings("unchecked")
         TableView<RewardBreakdown> rewards = robot.lookup("#attempt-rewards").queryAs(TableView.class);
-        assertEquals(List.of("paper", "jigsaw-r1", "visual-jigsaw"),
+        assertEquals(List.of("paper", "jigsaw-r1", "visual-jigsaw", "graded"),
                 rewards.getItems().stream().map(RewardBreakdown::reward).toList());
         // paper: hit 7/9 + accuracy 0 + format 1
         assertEquals(1 + 7 / 9.0, rewards.getItems().get(0).total(), 1e-9);
