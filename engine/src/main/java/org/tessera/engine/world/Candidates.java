@@ -46,6 +46,20 @@ final class Candidates {
         }
     }
 
+    /**
+     * {@code n} seeded reorderings of a list of positions, space-separated: the natural wrong answers to "write
+     * the position of each item" (right positions, wrong order). Draws exactly {@code n} shuffles from the stream.
+     */
+    static List<String> shuffledLists(FamilyContext ctx, List<Integer> positions, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Integer> p = new ArrayList<>(positions);
+            Collections.shuffle(p, ctx.rng());
+            out.add(VqaFamily.joinCells(p));
+        }
+        return out;
+    }
+
     static List<String> numbers(int from, int to) {
         List<String> out = new ArrayList<>();
         for (int i = from; i <= to; i++) {

@@ -1,7 +1,6 @@
 package org.tessera.engine.world;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,12 +43,7 @@ public final class TextFamily implements KnowledgeFamily {
         List<Integer> sorted = numbers.stream().sorted().toList();
         List<Integer> positions = numbers.stream().map(d -> sorted.indexOf(d) + 1).toList();
         String answer = join(positions);
-        List<String> proposals = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            List<Integer> p = new ArrayList<>(positions);
-            Collections.shuffle(p, ctx.rng());
-            proposals.add(join(p));
-        }
+        List<String> proposals = Candidates.shuffledLists(ctx, positions, 6);
         String question = "positions are 1 to " + numbers.size() + " , small to big . for each number , " + join(numbers)
                 + " , write the position where it belongs .";
         return new KnowledgeItem(NAME, ctx.id(), null, question, answer, Completions.answer(answer),

@@ -147,12 +147,7 @@ public final class VqaFamily implements KnowledgeFamily {
         String question = "the cells are positions 1 to " + Grid.CELLS + " , row by row . for each colour , "
                 + String.join(" ", colours) + " , write the position where it is .";
         String answer = joinCells(positions);
-        List<String> proposals = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            List<Integer> p = new ArrayList<>(positions);
-            Collections.shuffle(p, ctx.rng());
-            proposals.add(joinCells(p));
-        }
+        List<String> proposals = new ArrayList<>(Candidates.shuffledLists(ctx, positions, 8));
         proposals.add(joinCells(positions.stream().sorted().toList()));
         return item(ctx, scene, question, Completions.answer(answer), answer,
                 Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.CELL_LIST), AnswerKind.CELL_LIST);
