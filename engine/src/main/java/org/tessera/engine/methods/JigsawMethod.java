@@ -234,14 +234,17 @@ public final class JigsawMethod implements ExperimentMethod {
 
     private static void afterStep(Experiment e, RunContext ctx, TrainableModel policy, TrainableModel base,
                                   AdamW optimizer, RunEvaluator evaluator, long done, boolean last, long t0) {
+        // Evaluate before checkpointing: a checkpoint at step s then always has step s's evaluation logged before
+        // it. The other order lost that evaluation when a worker was killed between the two (resume starts after
+        // the checkpoint and cuts the log there), as RunFaultToleranceTest caught on CI.
+        if (done % e.eval().every() == 0 || last) {
+            evaluate(ctx, evaluator, policy, base, done, t0);
+        }
         String checkpoint = null;
         if (done % e.checkpoint().every() == 0 || last) {
             checkpoint = TrainerCheckpoint.save(ctx.folder().checkpointsDir(), done, policy, optimizer)
                     .getFileName().toString();
             TrainerCheckpoint.prune(ctx.folder().checkpointsDir(), e.checkpoint().keep());
-        }
-        if (done % e.eval().every() == 0 || last) {
-            evaluate(ctx, evaluator, policy, base, done, t0);
         }
         ctx.progress(done, checkpoint);
     }
