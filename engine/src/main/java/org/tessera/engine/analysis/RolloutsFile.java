@@ -1,11 +1,7 @@
 package org.tessera.engine.analysis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +10,10 @@ import java.util.List;
 /**
  * Strict reader of a GRPO run's {@code rollouts.jsonl} (schema in docs/experiments.md). Unlike the training code's
  * lenient reader, which skips a damaged line silently, an analysis must not quietly drop data: every problem is
- * reported with the file and line. Only a cut-off last line of a run that is still writing is tolerated.
+ * reported with the file and line ({@link JsonlLines}). Only a cut-off last line of a run that is still writing is
+ * tolerated.
  */
 public final class RolloutsFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** One sample of a logged group. */
     public record Sample(String text, boolean exact) {
     }
@@ -34,36 +29,12 @@ public final class RolloutsFile {
         if (!Files.isRegularFile(file)) {
             throw new AnalysisDataException(file, "no such file (a GRPO run folder's rollouts.jsonl)");
         }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        int last = lines.size();
-        while (last > 0 && lines.get(last - 1).isBlank()) {
-            last--;
-        }
         List<Group> out = new ArrayList<>();
-        for (int i = 0; i < last; i++) {
-            String text = lines.get(i);
-            if (text.isBlank()) {
-                continue;
-            }
-            JsonNode n;
-            try {
-                n = JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                boolean cutOff = i == last - 1 && !text.stripTrailing().endsWith("}");
-                if (cutOff && !out.isEmpty()) {
-                    break; // a write interrupted by a crash or still in progress
-                }
-                throw new AnalysisDataException(file, i + 1, "not valid JSON (" + e.getOriginalMessage() + ")");
-            }
-            out.add(group(file, i + 1, n));
+        for (JsonlLines.Line line : JsonlLines.read(file)) {
+            out.add(group(file, line.number(), line.json()));
         }
         if (out.isEmpty()) {
-            throw new AnalysisDataException(file, "no rollouts (the file is empty)");
+            throw new AnalysisDataException(file, "no rollouts (the file is empty, or its only line is still being written)");
         }
         return out;
     }

@@ -1,9 +1,9 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.MetricsReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.analysis.AnalysisDataException;
+import org.tessera.engine.analysis.JsonlLines;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ public final class AnalysisJsonFiles {
             throw new AnalysisDataException(file, "no such file");
         }
         try {
-            JsonNode n = MetricsReader.JSON.readTree(file.toFile());
+            JsonNode n = JsonlLines.JSON.readTree(file.toFile());
             if (n == null || !n.isObject()) {
                 throw new AnalysisDataException(file, "not a JSON object");
             }

@@ -1,8 +1,8 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.EvalPoint;
 import org.jfree.chart.JFreeChart;
 import org.tessera.engine.analysis.AnalysisDataException;
+import org.tessera.engine.analysis.EvalPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

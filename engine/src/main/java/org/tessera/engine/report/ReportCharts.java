@@ -1,6 +1,5 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.EvalPoint;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
@@ -19,6 +18,7 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.tessera.engine.analysis.EvalPoint;
 
 import java.awt.Color;
 import java.awt.Font;

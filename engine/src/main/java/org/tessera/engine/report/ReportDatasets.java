@@ -1,9 +1,9 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.EvalPoint;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.tessera.engine.analysis.EvalPoint;
 
 import java.util.LinkedHashSet;
 import java.util.List;

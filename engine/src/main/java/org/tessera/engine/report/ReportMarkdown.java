@@ -1,8 +1,8 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.EvalPoint;
 import java.util.List;
 import java.util.Locale;
+import org.tessera.engine.analysis.EvalPoint;
 
 /** The report page: the charts (PNG, SVG beside them) and a table of every run's numbers, read from its files. */
 public final class ReportMarkdown {

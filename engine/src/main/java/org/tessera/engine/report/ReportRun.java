@@ -1,8 +1,8 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.EvalPoint;
 import java.nio.file.Path;
 import java.util.List;
+import org.tessera.engine.analysis.EvalPoint;
 
 /**
  * One run as the report shows it: its label (the experiment's name, or the folder's when two selected runs share a

@@ -1,10 +1,11 @@
 package org.tessera.engine.report;
 
-import org.tessera.engine.analysis.EvalPoint;
-import org.tessera.engine.analysis.MetricsReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.analysis.AnalysisDataException;
+import org.tessera.engine.analysis.EvalPoint;
+import org.tessera.engine.analysis.JsonlLines;
 import org.tessera.engine.analysis.KlForgetting;
+import org.tessera.engine.analysis.MetricsReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,9 +98,9 @@ public final class RunSelection {
     /** The file's JSON, or an empty node when it is missing or unreadable (names then fall back to the folder). */
     private static JsonNode readJson(Path file) {
         try {
-            return Files.isRegularFile(file) ? MetricsReader.JSON.readTree(file.toFile()) : MetricsReader.JSON.createObjectNode();
+            return Files.isRegularFile(file) ? JsonlLines.JSON.readTree(file.toFile()) : JsonlLines.JSON.createObjectNode();
         } catch (IOException e) {
-            return MetricsReader.JSON.createObjectNode();
+            return JsonlLines.JSON.createObjectNode();
         }
     }
 }
