@@ -18,6 +18,7 @@ import java.util.SplittableRandom;
  */
 public final class SceneryArt {
     private static final double[] SUN = {255, 236, 170};
+    private static final double[] CLOUD = {250, 250, 252};
 
     private SceneryArt() {
     }
@@ -81,7 +82,7 @@ public final class SceneryArt {
                 for (double[] cl : clouds) {
                     double dx = (u - cl[0]) / cl[2], dy = (v - cl[1]) / cl[3];
                     if (dx * dx + dy * dy < 1) {
-                        ProceduralArt.blendInto(rgb, new double[]{250, 250, 252}, 0.85);
+                        ProceduralArt.blendInto(rgb, CLOUD, 0.85);
                     }
                 }
             } else if (v < horizon) {

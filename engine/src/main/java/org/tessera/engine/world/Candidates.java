@@ -55,7 +55,7 @@ final class Candidates {
         for (int i = 0; i < n; i++) {
             List<Integer> p = new ArrayList<>(positions);
             Collections.shuffle(p, ctx.rng());
-            out.add(VqaFamily.joinCells(p));
+            out.add(WorldText.joinNumbers(p));
         }
         return out;
     }

@@ -60,7 +60,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
 
     private static String cells(Scene scene, Predicate<SceneObject> test) {
         List<Integer> cells = VqaFamily.cellsOf(scene, test);
-        return cells.isEmpty() ? "none" : VqaFamily.joinCells(cells);
+        return cells.isEmpty() ? "none" : WorldText.joinNumbers(cells);
     }
 
     /**

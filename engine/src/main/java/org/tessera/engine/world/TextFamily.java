@@ -42,20 +42,17 @@ public final class TextFamily implements KnowledgeFamily {
         } while (!ctx.split().containsKey(rankKey(numbers)));
         List<Integer> sorted = numbers.stream().sorted().toList();
         List<Integer> positions = numbers.stream().map(d -> sorted.indexOf(d) + 1).toList();
-        String answer = join(positions);
+        String answer = WorldText.joinNumbers(positions);
         List<String> proposals = Candidates.shuffledLists(ctx, positions, 6);
-        String question = "positions are 1 to " + numbers.size() + " , small to big . for each number , " + join(numbers)
+        String question = "positions are 1 to " + numbers.size() + " , small to big . for each number , "
+                + WorldText.joinNumbers(numbers)
                 + " , write the position where it belongs .";
         return new KnowledgeItem(NAME, ctx.id(), null, question, answer, Completions.answer(answer),
                 Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.CELL_LIST), AnswerKind.CELL_LIST);
     }
 
     static String rankKey(List<Integer> numbers) {
-        return "rank:" + join(numbers);
-    }
-
-    private static String join(List<Integer> xs) {
-        return String.join(" ", xs.stream().map(String::valueOf).toList());
+        return "rank:" + WorldText.joinNumbers(numbers);
     }
 
     private KnowledgeItem sum(FamilyContext ctx) {

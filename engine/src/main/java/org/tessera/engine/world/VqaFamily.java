@@ -89,7 +89,7 @@ public final class VqaFamily implements KnowledgeFamily {
             f = ctx.nextInt(3) == 0 ? new Filter("shapes", "shape", o -> true) : randomFilter(ctx, scene, true);
             cells = cellsOf(scene, f.test());
         } while (cells.isEmpty());
-        String answer = joinCells(cells);
+        String answer = WorldText.joinNumbers(cells);
         String question = "which cells hold a " + f.singular() + " ?";
         return item(ctx, scene, question, Completions.answer(answer), answer,
                 Candidates.pick(ctx, answer, listNearMisses(ctx, scene, cells), List.of(), AnswerKind.CELL_LIST),
@@ -146,9 +146,9 @@ public final class VqaFamily implements KnowledgeFamily {
         List<Integer> positions = asked.stream().map(SceneObject::cell).toList();
         String question = "the cells are positions 1 to " + Grid.CELLS + " , row by row . for each colour , "
                 + String.join(" ", colours) + " , write the position where it is .";
-        String answer = joinCells(positions);
+        String answer = WorldText.joinNumbers(positions);
         List<String> proposals = new ArrayList<>(Candidates.shuffledLists(ctx, positions, 8));
-        proposals.add(joinCells(positions.stream().sorted().toList()));
+        proposals.add(WorldText.joinNumbers(positions.stream().sorted().toList()));
         return item(ctx, scene, question, Completions.answer(answer), answer,
                 Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.CELL_LIST), AnswerKind.CELL_LIST);
     }
@@ -172,10 +172,6 @@ public final class VqaFamily implements KnowledgeFamily {
         return scene.objects().stream().filter(test).map(SceneObject::cell).sorted().toList();
     }
 
-    static String joinCells(List<Integer> cells) {
-        return String.join(" ", cells.stream().map(String::valueOf).toList());
-    }
-
     /** Lists that are almost right: one cell dropped, one occupied non-matching cell added, or one swapped. */
     private static List<String> listNearMisses(FamilyContext ctx, Scene scene, List<Integer> cells) {
         List<Integer> others = new ArrayList<>();
@@ -195,7 +191,7 @@ public final class VqaFamily implements KnowledgeFamily {
             } else {
                 p.set(ctx.nextInt(p.size()), ctx.pick(others));
             }
-            out.add(joinCells(p.stream().sorted().toList()));
+            out.add(WorldText.joinNumbers(p.stream().sorted().toList()));
         }
         return out;
     }

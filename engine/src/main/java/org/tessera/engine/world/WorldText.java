@@ -1,5 +1,6 @@
 package org.tessera.engine.world;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -33,6 +34,11 @@ public final class WorldText {
             }
         }
         return out;
+    }
+
+    /** Numbers as the world writes a list of them: "2 5 7" (cells, positions, ranks). */
+    static String joinNumbers(List<Integer> numbers) {
+        return String.join(" ", numbers.stream().map(String::valueOf).toList());
     }
 
     /** The words of every value of the world's enums (colours, shapes, sizes, relations, letters). */
