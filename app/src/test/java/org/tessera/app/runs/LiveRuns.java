@@ -7,16 +7,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Helpers for tests that start REAL worker processes (a JVM running the engine on the shipped model): a shortened
  * copy of {@code sample-configs/quick-demo.json}, and clean-up of the workers a test started.
  */
 public final class LiveRuns {
+    /** Generous: a worker JVM starts, loads the model and evaluates; CI machines have 2 shared cores. */
+    public static final int TIMEOUT_S = 180;
+    /** The card the window's (faked) model service reports: the window's own model view is not under test. */
+    public static final ModelCard CARD = new ModelCard("tessera-tiny", "tessera-tiny-vlm", 1, 96, "cpu()",
+            "/models/tessera-tiny", Map.of(), Map.of());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LiveRuns() {
@@ -111,6 +121,16 @@ public final class LiveRuns {
             } catch (Exception e) {
                 // reported by the next test's assertions, if it matters
             }
+        }
+    }
+
+    /** Waits up to {@link #TIMEOUT_S} for a condition; on time-out, the failure says what the worker logged. */
+    public static void waitFor(String what, RunFolder run, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what + "; run.json: "
+                    + run.readInfo().map(Object::toString).orElse("(none)") + "\nworker.log:\n" + log(run), e);
         }
     }
 }

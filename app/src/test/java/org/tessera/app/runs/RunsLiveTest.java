@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tessera.app.model.FakeModelService;
 import org.tessera.app.task.CurrentThreadTaskExecutor;
 import org.tessera.app.view.WorkbenchWindow;
-import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunState;
 import org.testfx.api.FxRobot;
@@ -46,10 +43,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RunsLiveTest {
-    /** Generous: a worker JVM starts, loads the model and evaluates; CI machines have 2 shared cores. */
-    private static final int TIMEOUT_S = 180;
-    private static final ModelCard CARD = new ModelCard("tessera-tiny", "tessera-tiny-vlm", 1, 96, "cpu()",
-            "/models/tessera-tiny", Map.of(), Map.of());
 
     @TempDir
     Path temp;
@@ -83,14 +76,14 @@ class RunsLiveTest {
         XYSeriesCollection jigsaw = chartData(robot, "jigsaw");
         XYSeriesCollection knowledge = chartData(robot, "knowledge");
         // Step 0 (the base model) and at least one evaluation after training steps.
-        waitFor("two evaluations charted", run, () -> points(jigsaw, run) >= 2 && points(knowledge, run) >= 2);
+        LiveRuns.waitFor("two evaluations charted", run, () -> points(jigsaw, run) >= 2 && points(knowledge, run) >= 2);
         assertEquals(RunState.RUNNING, run.info().state(), "still running when killed");
 
         ProcessHandle worker = LiveRuns.worker(run);
         assertTrue(worker.destroyForcibly(), "SIGKILL sent");
         worker.onExit().get(30, TimeUnit.SECONDS);
 
-        waitFor("the killed run shown as failed", run, () -> row.info().state() == RunState.FAILED);
+        LiveRuns.waitFor("the killed run shown as failed", run, () -> row.info().state() == RunState.FAILED);
         assertTrue(row.info().message().startsWith("worker process ended without finishing"), row.info().message());
 
         // The app kept running, and every evaluation the worker wrote before it died is still charted.
@@ -100,7 +93,7 @@ class RunsLiveTest {
         assertTrue(evals >= 2, "evaluations in metrics.jsonl: " + evals);
         int steps = LiveRuns.events(run, "train").size();
         XYSeriesCollection loss = chartData(robot, "loss");
-        waitFor("every written event charted", run, () -> points(jigsaw, run) == evals
+        LiveRuns.waitFor("every written event charted", run, () -> points(jigsaw, run) == evals
                 && points(knowledge, run) == evals && points(loss, run) == steps);
         List<JsonNode> lastEval = LiveRuns.events(run, "eval");
         JsonNode last = lastEval.get(lastEval.size() - 1);
@@ -121,7 +114,7 @@ class RunsLiveTest {
         openWindow(robot);
         RunFolder run = launchFromTheRunsView(robot);
         RunRow row = row(robot, run);
-        waitFor("the first training step", run,
+        LiveRuns.waitFor("the first training step", run,
                 () -> row.info().state() == RunState.RUNNING && row.info().step() >= 1);
         ProcessHandle worker = LiveRuns.worker(run);
 
@@ -130,7 +123,7 @@ class RunsLiveTest {
         robot.interact(() -> table.getSelectionModel().select(row));
         robot.clickOn("#cancel-run");
 
-        waitFor("the run cancelled", run, () -> row.info().state() == RunState.CANCELLED);
+        LiveRuns.waitFor("the run cancelled", run, () -> row.info().state() == RunState.CANCELLED);
         assertTrue(row.info().message().startsWith("cancelled at step"), row.info().message());
         assertTrue(worker.onExit().get(60, TimeUnit.SECONDS).pid() == worker.pid());
         assertFalse(worker.isAlive(), "the worker exits by itself after a cancel");
@@ -145,7 +138,7 @@ class RunsLiveTest {
         workspace = TestRuns.workspace(runs, null);
         ExperimentFiles files = TestRuns.opening(() -> toOpen);
         robot.interact(() -> {
-            WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(CARD),
+            WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(LiveRuns.CARD),
                     new CurrentThreadTaskExecutor(), (owner, start) -> Optional.empty(), workspace, files, null);
             stage.setScene(new Scene(window, 1200, 800));
             stage.show();
@@ -171,7 +164,7 @@ class RunsLiveTest {
     private static RunRow row(FxRobot robot, RunFolder run) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
-        waitFor("the run in the table", run, () -> table.getItems().stream()
+        LiveRuns.waitFor("the run in the table", run, () -> table.getItems().stream()
                 .anyMatch(r -> r.folder().dir().equals(run.dir())));
         return table.getItems().stream().filter(r -> r.folder().dir().equals(run.dir())).findFirst().orElseThrow();
     }
@@ -192,13 +185,4 @@ class RunsLiveTest {
         return s == null ? 0 : s.getItemCount();
     }
 
-    /** Waits for a condition; on time-out, the failure says what the worker logged. */
-    private static void waitFor(String what, RunFolder run, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what + "; run.json: "
-                    + run.readInfo().map(Object::toString).orElse("(none)") + "\nworker.log:\n" + LiveRuns.log(run), e);
-        }
-    }
 }

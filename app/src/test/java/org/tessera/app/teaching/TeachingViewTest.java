@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -29,9 +27,7 @@ import org.tessera.app.task.CurrentThreadTaskExecutor;
 import org.tessera.app.view.WorkbenchWindow;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
-import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.runs.RunFolder;
-import org.tessera.engine.runs.RunInfo;
 import org.tessera.engine.runs.RunState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,9 +37,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The "SFT vs RFT" lesson: its experiment files, a real start from the button, and reattaching to old runs. */
 @ExtendWith(ApplicationExtension.class)
 class TeachingViewTest {
-    private static final int TIMEOUT_S = 180;
-    private static final ModelCard CARD = new ModelCard("tessera-tiny", "tessera-tiny-vlm", 1, 96, "cpu()",
-            "/models/tessera-tiny", Map.of(), Map.of());
 
     @TempDir
     Path temp;
@@ -108,7 +101,7 @@ class TeachingViewTest {
 
         // The SFT worker starts, evaluates the base model, and the first dot appears on the plot.
         XYSeries sftLine = view.plot().series(TeachingView.Role.SFT.title());
-        waitFor("the SFT run's first evaluation on the plot", sft, () -> sftLine.getItemCount() >= 1);
+        LiveRuns.waitFor("the SFT run's first evaluation on the plot", sft, () -> sftLine.getItemCount() >= 1);
         assertEquals(RunState.RUNNING, sft.info().state());
         assertEquals(RunState.QUEUED, grpo.info().state(), "runs take turns");
         assertEquals("Waiting for its turn", text(robot, "#lesson-grpo-state"));
@@ -120,7 +113,7 @@ class TeachingViewTest {
         // Stop the lesson from the run manager (the runs view's Cancel): both end cancelled, the button comes back.
         workspace.manager().cancel(grpo);
         workspace.manager().cancel(sft);
-        waitFor("both runs cancelled", sft, () -> text(robot, "#lesson-sft-state").startsWith("Cancelled")
+        LiveRuns.waitFor("both runs cancelled", sft, () -> text(robot, "#lesson-sft-state").startsWith("Cancelled")
                 && text(robot, "#lesson-grpo-state").startsWith("Cancelled"));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !start.isDisabled());
         assertEquals("Start the lesson again", start.getText());
@@ -174,7 +167,7 @@ class TeachingViewTest {
     /** The whole window on the workspace, navigated to the teaching view by a click, as a user does. */
     private TeachingView openView(FxRobot robot) {
         robot.interact(() -> {
-            WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(CARD),
+            WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(LiveRuns.CARD),
                     new CurrentThreadTaskExecutor(), (owner, start) -> Optional.empty(), workspace, null, null);
             stage.setScene(new Scene(window, 1200, 760));
             stage.show();
@@ -194,13 +187,4 @@ class TeachingViewTest {
                 + "{}, \"average\": {\"accuracy\": " + knowledge + ", \"format\": 1, \"choice\": 0.8, \"nll\": 1.5}}}}";
     }
 
-    private static void waitFor(String what, RunFolder run, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_S, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            RunInfo info = run.readInfo().orElse(null);
-            throw new AssertionError("timed out waiting for " + what + "; run.json: " + info + "\nworker.log:\n"
-                    + LiveRuns.log(run), e);
-        }
-    }
 }
