@@ -34,7 +34,7 @@ public final class RolloutsFile {
             out.add(group(file, line.number(), line.json()));
         }
         if (out.isEmpty()) {
-            throw new AnalysisDataException(file, "no rollouts (the file is empty, or its only line is still being written)");
+            throw new AnalysisDataException(file, "no rollouts (the file is empty)");
         }
         return out;
     }
