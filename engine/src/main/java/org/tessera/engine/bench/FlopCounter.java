@@ -9,7 +9,7 @@ public final class FlopCounter {
 
     /**
      * Forward FLOPs for a batch of {@code batch} sequences with {@code images} images each and {@code text} text
-     * columns: the matrix products (projections, MLP, patch embedding, LM head) and attention scores/mixing.
+     * columns: the matrix products (projections, MLP, patch embedding and vision MLP, LM head) and attention scores/mixing.
      */
     public static double forward(TinyVlmConfig c, int batch, int images, int text) {
         long d = c.hiddenSize();
@@ -17,7 +17,8 @@ public final class FlopCounter {
         double perTokenLayer = 2.0 * (3 * d * d + d * d + 2 * d * c.intermediateSize());
         double attention = 2.0 * 2 * s * s * d; // QK^T and AV, all heads
         double layers = c.numLayers() * (batch * s * perTokenLayer + batch * attention);
-        double patchEmbed = 2.0 * batch * images * c.patchesPerImage() * c.patchDim() * d;
+        double patchEmbed = 2.0 * batch * images * c.patchesPerImage()
+                * (c.patchDim() * d + (c.visionMlp() ? 2 * d * c.intermediateSize() : 0));
         double lmHead = 2.0 * batch * text * d * c.vocabSize();
         return layers + patchEmbed + lmHead;
     }

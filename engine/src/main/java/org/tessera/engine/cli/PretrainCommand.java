@@ -64,7 +64,7 @@ public final class PretrainCommand implements Callable<Integer> {
         PretrainConfig.ModelSizes s = cfg.model();
         TinyVlmConfig mc = new TinyVlmConfig(TinyVlmConfig.ARCHITECTURE, cfg.name(), tok.vocabSize(), s.hiddenSize(),
                 s.numLayers(), s.numHeads(), s.intermediateSize(), s.maxTextPositions(), s.imageSize(), s.patchSize(),
-                s.maxImages(), 1e-5f, 0.02f);
+                s.maxImages(), 1e-5f, 0.02f, s.visionMlp());
         PretrainStream stream = stream(cfg);
         KnowledgeSuite suite = new KnowledgeSuite();
         try (TinyVlm model = TinyVlm.create(mc, tok, cfg.seed());

@@ -40,7 +40,8 @@ public record PretrainConfig(
             @JsonProperty(value = "max_text_positions", required = true) int maxTextPositions,
             @JsonProperty(value = "image_size", required = true) int imageSize,
             @JsonProperty(value = "patch_size", required = true) int patchSize,
-            @JsonProperty(value = "max_images", required = true) int maxImages) {
+            @JsonProperty(value = "max_images", required = true) int maxImages,
+            @JsonProperty("vision_mlp") boolean visionMlp) {
     }
 
     /** Every out-of-range value, each with its JSON path. */

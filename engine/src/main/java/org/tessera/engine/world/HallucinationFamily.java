@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Hallucination (POPE's role): "is there a red circle ?" answered yes or no. Half the questions are positives.
@@ -13,11 +12,12 @@ import java.util.function.Predicate;
  * picture, but on different objects, so only binding colour to shape gives the right "no". The other negatives
  * name a colour or a kind that is absent.
  *
- * <p>The model answers through its evidence, in its own voice: the cells of the asked colour, then the cells of
- * the asked kind ("red shapes : 2 6 . circles : 6 ."); the answer is yes exactly when a cell is in both lists. This
- * turns the binding of colour to shape into two lookups the world already teaches (which cells hold a red shape,
- * which hold a circle) and one comparison; asked directly, the tiny model stayed near chance for most of its
- * pretraining (MODEL_CARD.md of the earlier checkpoint).
+ * <p>The model answers through its evidence, in its own voice: the cells of the asked colour, then what kind of
+ * shape each of them holds ("red shapes : 2 6 . cell 2 is a square . cell 6 is a circle ."); the answer is yes
+ * exactly when one of them is the asked kind. Each step is a lookup the world teaches in the direction the model
+ * does best: colour to cells (a colour is plain in a patch), then cell to kind (perception's question). The
+ * previous evidence looked the kind up the other way ("circles : 6 ."): with the colour list always right, every
+ * wrong answer of that checkpoint came from a wrong list of kind cells (MODEL_CARD.md).
  */
 public final class HallucinationFamily implements KnowledgeFamily {
     public static final String NAME = "hallucination";
@@ -49,18 +49,18 @@ public final class HallucinationFamily implements KnowledgeFamily {
                 Completions.reasoned(evidence(scene, asked), answer), List.of("yes", "no"), AnswerKind.YES_NO));
     }
 
-    /** "red shapes : 2 6 . circles : 6 ." for "red circle": where the colour is, then where the kind is. */
+    /** "red shapes : 2 6 . cell 2 is a square . cell 6 is a circle ." for "red circle"; "red shapes : none ." */
     static String evidence(Scene scene, String asked) {
-        String[] parts = asked.split(" ");
-        Colour colour = Arrays.stream(Colour.values()).filter(c -> c.word().equals(parts[0])).findFirst().orElseThrow();
-        ShapeKind kind = Arrays.stream(ShapeKind.values()).filter(k -> k.word().equals(parts[1])).findFirst().orElseThrow();
-        return colour.word() + " shapes : " + cells(scene, o -> o.colour() == colour) + " . "
-                + kind.plural() + " : " + cells(scene, o -> o.kind() == kind) + " .";
-    }
-
-    private static String cells(Scene scene, Predicate<SceneObject> test) {
-        List<Integer> cells = VqaFamily.cellsOf(scene, test);
-        return cells.isEmpty() ? "none" : WorldText.joinNumbers(cells);
+        Colour colour = Arrays.stream(Colour.values()).filter(c -> asked.startsWith(c.word() + " ")).findFirst()
+                .orElseThrow();
+        List<Integer> cells = VqaFamily.cellsOf(scene, o -> o.colour() == colour);
+        StringBuilder out = new StringBuilder(colour.word()).append(" shapes : ")
+                .append(cells.isEmpty() ? "none" : WorldText.joinNumbers(cells)).append(" .");
+        for (int cell : cells) {
+            out.append(" cell ").append(cell).append(" is a ").append(scene.objectAt(cell).orElseThrow().kind().word())
+                    .append(" .");
+        }
+        return out.toString();
     }
 
     /**
@@ -84,7 +84,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
 
     @Override
     public Set<String> words() {
-        Set<String> w = new TreeSet<>(WorldText.words("is there a ?", "yes no", "shapes : none ."));
+        Set<String> w = new TreeSet<>(WorldText.words("is there a ?", "yes no", "shapes : none . cell is a ."));
         w.addAll(WorldText.enumWords());
         return w;
     }

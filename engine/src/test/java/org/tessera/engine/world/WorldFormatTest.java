@@ -92,8 +92,8 @@ class WorldFormatTest {
     void hallucination() {
         KnowledgeItem h = find("hallucination", i -> true);
         assertTrue(h.reasons(), "hallucination answers through its evidence");
-        check(h, "<think>red shapes : 2 . circles : none .</think><answer>no</answer>", true);
-        check(h, "<think>red shapes : 2 . circles : 2 .</think><answer>yes</answer>", true);
+        check(h, "<think>red shapes : none .</think><answer>no</answer>", true);
+        check(h, "<think>red shapes : 2 . cell 2 is a circle .</think><answer>yes</answer>", true);
         check(h, "<answer>yes</answer>", false);
         check(h, "<think>red shapes : 2 .</think><answer>maybe</answer>", false);
         check(h, "<think>red shapes : 2 .</think><answer>1 2 3 4</answer>", false);

@@ -24,13 +24,22 @@ public record TinyVlmConfig(
         @JsonProperty("patch_size") int patchSize,
         @JsonProperty("max_images") int maxImages,
         @JsonProperty("layer_norm_eps") float layerNormEps,
-        @JsonProperty("initializer_range") float initializerRange) {
+        @JsonProperty("initializer_range") float initializerRange,
+        @JsonProperty("vision_mlp") boolean visionMlp) {
 
     public static final String ARCHITECTURE = "tessera-tiny-vlm";
 
+    /** Sizes without the vision MLP (checkpoints written before it existed read {@code vision_mlp} as false). */
+    public TinyVlmConfig(String architecture, String name, int vocabSize, int hiddenSize, int numLayers, int numHeads,
+                         int intermediateSize, int maxTextPositions, int imageSize, int patchSize, int maxImages,
+                         float layerNormEps, float initializerRange) {
+        this(architecture, name, vocabSize, hiddenSize, numLayers, numHeads, intermediateSize, maxTextPositions,
+                imageSize, patchSize, maxImages, layerNormEps, initializerRange, false);
+    }
+
     /** The shipped model's sizes (vocabulary size is set from the tokenizer). */
     public static TinyVlmConfig defaults(String name, int vocabSize) {
-        return new TinyVlmConfig(ARCHITECTURE, name, vocabSize, 192, 4, 6, 768, 256, 48, 8, 16, 1e-5f, 0.02f);
+        return new TinyVlmConfig(ARCHITECTURE, name, vocabSize, 192, 4, 6, 768, 256, 48, 16, 16, 1e-5f, 0.02f, true);
     }
 
     public int headDim() {

@@ -143,6 +143,14 @@ public final class TinyVlmNetwork {
         int p = c.patchesPerImage();
         NDArray patches = m.create(b.patches(), new Shape(b.batch(), b.numImages(), p, c.patchDim()));
         NDArray img = linear(patches, "vision.patch_embed");
+        if (c.visionMlp()) {
+            // What a patch shows, beyond its colour: a linear projection carries shape and size only multiplied
+            // by colour, so attention could not find "the circles" among image tokens until a decoder layer had
+            // untangled them (MODEL_CARD.md). One pre-LN MLP per patch, before its position is added, so the
+            // same picture gives the same features in every cell.
+            img = img.add(linear(linear(norm(img, "vision.mlp.ln"), "vision.mlp.fc1").getNDArrayInternal().gelu(),
+                    "vision.mlp.fc2"));
+        }
         img = img.add(w.get("vision.pos_embed"));
         long[] slots = new long[b.numImages()];
         for (int i = 0; i < slots.length; i++) {

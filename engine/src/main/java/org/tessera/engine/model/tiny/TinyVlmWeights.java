@@ -53,6 +53,15 @@ public final class TinyVlmWeights implements AutoCloseable {
         }
         s.put("final_norm.weight", new long[] {d});
         s.put("final_norm.bias", new long[] {d});
+        if (c.visionMlp()) {
+            // last, so that the random initialisation of every other tensor is the same with or without it
+            s.put("vision.mlp.ln.weight", new long[] {d});
+            s.put("vision.mlp.ln.bias", new long[] {d});
+            s.put("vision.mlp.fc1.weight", new long[] {c.intermediateSize(), d});
+            s.put("vision.mlp.fc1.bias", new long[] {c.intermediateSize()});
+            s.put("vision.mlp.fc2.weight", new long[] {d, c.intermediateSize()});
+            s.put("vision.mlp.fc2.bias", new long[] {d});
+        }
         return s;
     }
 

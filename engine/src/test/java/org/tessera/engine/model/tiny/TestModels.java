@@ -19,9 +19,10 @@ final class TestModels {
         return TinyTokenizer.build(WORDS);
     }
 
+    /** With the vision MLP, as the shipped model has, so that every model test runs through it. */
     static TinyVlmConfig smallConfig(int vocab) {
         return new TinyVlmConfig(TinyVlmConfig.ARCHITECTURE, "test-tiny", vocab, 32, 2, 4, 64, 64, 16, 8, 4,
-                1e-5f, 0.2f);
+                1e-5f, 0.2f, true);
     }
 
     static TinyVlm model(long seed) {

@@ -11,6 +11,7 @@ import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.TrainableModel;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,6 +142,38 @@ class TinyVlmTest {
             float[] after = ((TinyVlm) loaded).fullLogits(prompts, completions);
             assertArrayEquals(before, after);
             assertEquals(model.card().parameterCount(), loaded.card().parameterCount());
+        }
+    }
+
+    @Test
+    void visionMlpChangesWhatImagesSayButNotTheOtherTensors(@TempDir Path dir) throws Exception {
+        TinyTokenizer tok = TestModels.tokenizer();
+        TinyVlmConfig with = TestModels.smallConfig(tok.vocabSize());
+        TinyVlmConfig without = new TinyVlmConfig(with.architecture(), with.name(), with.vocabSize(),
+                with.hiddenSize(), with.numLayers(), with.numHeads(), with.intermediateSize(),
+                with.maxTextPositions(), with.imageSize(), with.patchSize(), with.maxImages(), with.layerNormEps(),
+                with.initializerRange());
+        var a = TinyVlmWeights.randomInit(with, 3);
+        var b = TinyVlmWeights.randomInit(without, 3);
+        assertEquals(6, a.size() - b.size());
+        b.forEach((name, t) -> assertArrayEquals(t.data(), a.get(name).data(), 0, name));
+        List<Prompt> prompts = TestModels.prompts();
+        List<String> completions = List.of("yes", "no", "red", "i see");
+        try (TinyVlm m1 = TinyVlm.create(with, tok, 3); TinyVlm m0 = TinyVlm.create(without, tok, 3)) {
+            assertTrue(m1.card().parameterCount() > m0.card().parameterCount());
+            // an image prompt scores differently; the text-only prompt does not see the vision MLP at all
+            assertTrue(m1.score(prompts, completions).get(0).sumLogProb() != m0.score(prompts, completions).get(0).sumLogProb());
+            assertEquals(m0.score(prompts, completions).get(1).sumLogProb(), m1.score(prompts, completions).get(1).sumLogProb(),
+                    1e-5);
+            // a checkpoint written before the vision MLP existed has no "vision_mlp" in config.json: it loads without one
+            m0.save(dir);
+            Path config = dir.resolve("config.json");
+            String json = Files.readString(config);
+            assertTrue(json.contains("\"vision_mlp\" : false"), json);
+            Files.writeString(config, json.replaceAll(",\\s*\"vision_mlp\" : false", ""));
+            try (TrainableModel loaded = ModelLoader.load(dir)) {
+                assertEquals(m0.card().parameterCount(), loaded.card().parameterCount());
+            }
         }
     }
 
