@@ -31,20 +31,20 @@ class WorldHallucinationTest {
         assertTrue(hardShare >= 0.4 && hardShare <= 0.6, "hard share of negatives " + hardShare);
     }
 
-    /** The evidence decides the answer: yes exactly when one of the asked colour's cells holds the asked kind. */
+    /** The evidence decides the answer: yes exactly when the asked kind is in one of the asked colour's cells. */
     @Test
-    void evidenceNamesTheKindOfEveryCellOfTheAskedColour() {
+    void evidenceChecksEveryCellOfTheAskedColourForTheAskedKind() {
         for (WorldExample e : WorldTestData.examples(new HallucinationFamily(), Split.TRAIN, 5, 300)) {
             String[] asked = e.item().question().replace("is there a ", "").replace(" ?", "").split(" ");
             String target = e.item().target();
             String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
             long cellsOfColour = e.scene().objects().stream().filter(o -> o.colour().word().equals(asked[0])).count();
             assertTrue(thought.startsWith(asked[0] + " shapes : "), thought);
-            assertEquals(cellsOfColour, thought.split(" is a ", -1).length - 1, thought);
+            assertEquals(cellsOfColour, thought.split(" " + asked[1] + " \\? ", -1).length - 1, thought);
             if (cellsOfColour == 0) {
                 assertEquals(asked[0] + " shapes : none .", thought);
             }
-            assertEquals(thought.contains(" is a " + asked[1] + " ."), e.item().answer().equals("yes"), target);
+            assertEquals(thought.contains("? yes ."), e.item().answer().equals("yes"), target);
         }
     }
 }

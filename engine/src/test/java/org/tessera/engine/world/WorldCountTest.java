@@ -1,0 +1,44 @@
+package org.tessera.engine.world;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WorldCountTest {
+
+    /**
+     * A count by kind or size checks every occupied cell, in order, and answers the number of "yes" checks; a
+     * count by colour or of all shapes is answered directly.
+     */
+    @Test
+    void kindAndSizeCountsCheckEveryShapeAndAnswerTheYeses() {
+        int checked = 0;
+        int direct = 0;
+        for (WorldExample e : WorldTestData.examples(new VqaFamily(), Split.TRAIN, 8, 600)) {
+            KnowledgeItem item = e.item();
+            if (item.kind() != AnswerKind.NUMBER) {
+                continue;
+            }
+            String target = item.target();
+            boolean byKindOrSize = item.question().matches("how many (squares|circles|triangles|crosses|big shapes|small shapes) are there \\?");
+            assertEquals(byKindOrSize, item.reasons(), item.question() + " -> " + target);
+            if (!byKindOrSize) {
+                direct++;
+                continue;
+            }
+            checked++;
+            String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
+            assertEquals(e.scene().objects().size(), thought.split(" \\? ", -1).length - 1, thought);
+            long yes = thought.split("\\? yes", -1).length - 1;
+            assertEquals(Long.toString(yes), item.answer(), target);
+            String previous = "0";
+            for (String step : thought.split(" \\. ?")) {
+                String cell = step.strip().split(" ")[0];
+                assertTrue(Integer.parseInt(cell) > Integer.parseInt(previous), thought);
+                previous = cell;
+            }
+        }
+        assertTrue(checked > 20 && direct > 20, checked + " checked, " + direct + " direct");
+    }
+}
