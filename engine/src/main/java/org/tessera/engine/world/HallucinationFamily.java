@@ -13,12 +13,10 @@ import java.util.TreeSet;
  * name a colour or a kind that is absent.
  *
  * <p>The model answers through its evidence, in its own voice: the cells of the asked colour, then for each of
- * them whether it holds the asked kind ("red shapes : 2 6 . 2 circle ? no . 6 circle ? yes .");
- * the answer is yes exactly when one check is. Each step is one the model does well: colour to cells (a colour is
- * plain in a patch), then perception's question about one cell, asked with the kind written beside it
- * ({@link CellChecks}). Two earlier evidences failed elsewhere (MODEL_CARD.md): "circles : 6 ." needs the cells of
- * a kind, the hard direction; "cell 6 is a circle ." was right 99 times in 100, but then the answer had to compare
- * that kind with the one in the question, and 30 answers in 100 were wrong.
+ * them the kind it holds, the asked kind and whether they are the same ("red shapes : 2 6 . 2 square circle no .
+ * 6 circle circle yes ."); the answer is yes exactly when one check is ({@link CellChecks}). Finding the cells of
+ * a colour is easy (a colour is plain in a patch); the earlier evidences, measured in MODEL_CARD.md, failed at
+ * finding the cells of a kind or at comparing kinds.
  */
 public final class HallucinationFamily implements KnowledgeFamily {
     public static final String NAME = "hallucination";
@@ -50,7 +48,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
                 Completions.reasoned(evidence(scene, asked), answer), List.of("yes", "no"), AnswerKind.YES_NO));
     }
 
-    /** "red shapes : 2 6 . 2 circle ? no . 6 circle ? yes ." for "red circle"; "red shapes : none ." */
+    /** "red shapes : 2 6 . 2 square circle no . 6 circle circle yes ." for "red circle"; "red shapes : none ." */
     static String evidence(Scene scene, String asked) {
         Colour colour = Arrays.stream(Colour.values()).filter(c -> asked.startsWith(c.word() + " ")).findFirst()
                 .orElseThrow();
@@ -61,7 +59,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
             return colour.word() + " shapes : none .";
         }
         return colour.word() + " shapes : " + WorldText.joinNumbers(cells) + " . "
-                + CellChecks.checks(scene, cells, kind.word(), o -> o.kind() == kind);
+                + CellChecks.checks(scene, cells, kind.word(), o -> o.kind().word());
     }
 
     /**

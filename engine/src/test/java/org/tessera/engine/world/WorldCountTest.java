@@ -29,14 +29,17 @@ class WorldCountTest {
             }
             checked++;
             String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
-            assertEquals(e.scene().objects().size(), thought.split(" \\? ", -1).length - 1, thought);
-            long yes = thought.split("\\? yes", -1).length - 1;
+            assertEquals(e.scene().objects().size(), thought.split(" (yes|no) \\.", -1).length - 1, thought);
+            long yes = thought.split(" yes \\.", -1).length - 1;
             assertEquals(Long.toString(yes), item.answer(), target);
             String previous = "0";
             for (String step : thought.split(" \\. ?")) {
-                String cell = step.strip().split(" ")[0];
-                assertTrue(Integer.parseInt(cell) > Integer.parseInt(previous), thought);
-                previous = cell;
+                String[] w = step.strip().split(" "); // cell, what it holds, what was asked, same or not
+                SceneObject o = e.scene().objectAt(Integer.parseInt(w[0])).orElseThrow();
+                assertTrue(w[1].equals(o.kind().word()) || w[1].equals(o.size().word()), step);
+                assertEquals(w[1].equals(w[2]) ? "yes" : "no", w[3], step);
+                assertTrue(Integer.parseInt(w[0]) > Integer.parseInt(previous), thought);
+                previous = w[0];
             }
         }
         assertTrue(checked > 20 && direct > 20, checked + " checked, " + direct + " direct");

@@ -75,7 +75,7 @@ class WorldFormatTest {
         check(count, "<answer>05</answer>", false);
         check(count, "<answer>yes</answer>", false);
         KnowledgeItem checked = find("vqa", i -> i.kind() == AnswerKind.NUMBER && i.reasons());
-        check(checked, "<think>2 circle ? no . 6 circle ? yes .</think><answer>1</answer>", true);
+        check(checked, "<think>2 square circle no . 6 circle circle yes .</think><answer>1</answer>", true);
         check(checked, "<answer>1</answer>", false);
         KnowledgeItem list = find("vqa", i -> i.kind() == AnswerKind.CELL_LIST);
         check(list, "<answer>2 5 7</answer>", true);
@@ -96,7 +96,7 @@ class WorldFormatTest {
         KnowledgeItem h = find("hallucination", i -> true);
         assertTrue(h.reasons(), "hallucination answers through its evidence");
         check(h, "<think>red shapes : none .</think><answer>no</answer>", true);
-        check(h, "<think>red shapes : 2 . 2 circle ? yes .</think><answer>yes</answer>", true);
+        check(h, "<think>red shapes : 2 . 2 circle circle yes .</think><answer>yes</answer>", true);
         check(h, "<answer>yes</answer>", false);
         check(h, "<think>red shapes : 2 .</think><answer>maybe</answer>", false);
         check(h, "<think>red shapes : 2 .</think><answer>1 2 3 4</answer>", false);
