@@ -39,7 +39,7 @@ public record TinyVlmConfig(
 
     /** The shipped model's sizes (vocabulary size is set from the tokenizer). */
     public static TinyVlmConfig defaults(String name, int vocabSize) {
-        return new TinyVlmConfig(ARCHITECTURE, name, vocabSize, 192, 4, 6, 768, 256, 48, 16, 16, 1e-5f, 0.02f, true);
+        return new TinyVlmConfig(ARCHITECTURE, name, vocabSize, 192, 4, 6, 768, 256, 48, 16, 16, 1e-5f, 0.02f, false);
     }
 
     public int headDim() {
