@@ -20,6 +20,11 @@ public record ParseResult(ParseFailure failure, boolean structureOk, String answ
         return failure == ParseFailure.NONE;
     }
 
+    /** The right number of in-range positions, repeats allowed: a valid arrangement or one with a repeated index. */
+    public boolean inRangeList() {
+        return failure == ParseFailure.NONE || failure == ParseFailure.REPEATED_INDEX;
+    }
+
     /** The 1-based answer; only when {@link #ok()}. */
     public int[] answer() {
         if (!ok()) {

@@ -43,9 +43,8 @@ public final class Rewards {
 
             @Override
             public RewardBreakdown score(ParseResult p, int[] truth) {
-                boolean wellFormed = p.failure() == ParseFailure.NONE || p.failure() == ParseFailure.REPEATED_INDEX;
-                double fraction = wellFormed ? p.fractionMatching(truth) : 0;
-                double format = p.structureOk() && wellFormed ? 1 : 0;
+                double fraction = p.inRangeList() ? p.fractionMatching(truth) : 0;
+                double format = p.structureOk() && p.inRangeList() ? 1 : 0;
                 return RewardBreakdown.of(name(), RewardBreakdown.Term.of("fraction", fraction, 1.0),
                         RewardBreakdown.Term.of("format", format, 0.5));
             }
@@ -61,11 +60,10 @@ public final class Rewards {
 
             @Override
             public RewardBreakdown score(ParseResult p, int[] truth) {
-                boolean inRangeList = p.failure() == ParseFailure.NONE || p.failure() == ParseFailure.REPEATED_INDEX;
                 return RewardBreakdown.of(name(),
                         RewardBreakdown.Term.of("hit", p.ok() ? p.fractionMatching(truth) : 0, 1.0),
                         RewardBreakdown.Term.of("accuracy", p.exact(truth) ? 1 : 0, 1.0),
-                        RewardBreakdown.Term.of("format", p.structureOk() && inRangeList ? 1 : 0, 0.5),
+                        RewardBreakdown.Term.of("format", p.structureOk() && p.inRangeList() ? 1 : 0, 0.5),
                         RewardBreakdown.Term.of("repetition", p.repeated() ? 1 : 0, -0.25));
             }
         };
