@@ -148,8 +148,7 @@ public final class TinyVlmNetwork {
             // by colour, so attention could not find "the circles" among image tokens until a decoder layer had
             // untangled them (MODEL_CARD.md). One pre-LN MLP per patch, before its position is added, so the
             // same picture gives the same features in every cell.
-            img = img.add(linear(linear(norm(img, "vision.mlp.ln"), "vision.mlp.fc1").getNDArrayInternal().gelu(),
-                    "vision.mlp.fc2"));
+            img = residualMlp(img, "vision.mlp.ln", "vision.mlp.");
         }
         img = img.add(w.get("vision.pos_embed"));
         long[] slots = new long[b.numImages()];
@@ -198,8 +197,13 @@ public final class TinyVlmNetwork {
         NDArray att = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(hd)).add(mask).softmax(-1);
         NDArray ctx = att.matMul(v).transpose(0, 2, 1, 3).reshape(batch, cols, (long) heads * hd);
         x = x.add(linear(ctx, p + "attn.out"));
-        NDArray f = linear(norm(x, p + "ln2"), p + "mlp.fc1").getNDArrayInternal().gelu();
-        return x.add(linear(f, p + "mlp.fc2"));
+        return residualMlp(x, p + "ln2", p + "mlp.");
+    }
+
+    /** x + fc2(gelu(fc1(norm(x)))): the pre-LN MLP sub-layer of a decoder block, and of the vision MLP. */
+    private NDArray residualMlp(NDArray x, String normName, String mlpPrefix) {
+        NDArray f = linear(norm(x, normName), mlpPrefix + "fc1").getNDArrayInternal().gelu();
+        return x.add(linear(f, mlpPrefix + "fc2"));
     }
 
     private NDArray linear(NDArray x, String prefix) {

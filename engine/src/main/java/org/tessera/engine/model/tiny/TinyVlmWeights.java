@@ -44,25 +44,26 @@ public final class TinyVlmWeights implements AutoCloseable {
             s.put(p + "attn.qkv.bias", new long[] {3L * d});
             s.put(p + "attn.out.weight", new long[] {d, d});
             s.put(p + "attn.out.bias", new long[] {d});
-            s.put(p + "ln2.weight", new long[] {d});
-            s.put(p + "ln2.bias", new long[] {d});
-            s.put(p + "mlp.fc1.weight", new long[] {c.intermediateSize(), d});
-            s.put(p + "mlp.fc1.bias", new long[] {c.intermediateSize()});
-            s.put(p + "mlp.fc2.weight", new long[] {d, c.intermediateSize()});
-            s.put(p + "mlp.fc2.bias", new long[] {d});
+            putResidualMlp(s, p + "ln2", p + "mlp.", c);
         }
         s.put("final_norm.weight", new long[] {d});
         s.put("final_norm.bias", new long[] {d});
         if (c.visionMlp()) {
             // last, so that the random initialisation of every other tensor is the same with or without it
-            s.put("vision.mlp.ln.weight", new long[] {d});
-            s.put("vision.mlp.ln.bias", new long[] {d});
-            s.put("vision.mlp.fc1.weight", new long[] {c.intermediateSize(), d});
-            s.put("vision.mlp.fc1.bias", new long[] {c.intermediateSize()});
-            s.put("vision.mlp.fc2.weight", new long[] {d, c.intermediateSize()});
-            s.put("vision.mlp.fc2.bias", new long[] {d});
+            putResidualMlp(s, "vision.mlp.ln", "vision.mlp.", c);
         }
         return s;
+    }
+
+    /** The norm and two projections of a pre-LN MLP sub-layer ({@code TinyVlmNetwork.residualMlp}), in that order. */
+    private static void putResidualMlp(Map<String, long[]> s, String normName, String mlpPrefix, TinyVlmConfig c) {
+        int d = c.hiddenSize();
+        s.put(normName + ".weight", new long[] {d});
+        s.put(normName + ".bias", new long[] {d});
+        s.put(mlpPrefix + "fc1.weight", new long[] {c.intermediateSize(), d});
+        s.put(mlpPrefix + "fc1.bias", new long[] {c.intermediateSize()});
+        s.put(mlpPrefix + "fc2.weight", new long[] {d, c.intermediateSize()});
+        s.put(mlpPrefix + "fc2.bias", new long[] {d});
     }
 
     /** Init std of the image position and image-index embeddings (see randomInit). */
