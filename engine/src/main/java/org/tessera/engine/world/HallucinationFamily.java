@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * Hallucination (POPE's role): "is there a red circle ?" answered yes or no. Half the questions are positives.
@@ -13,11 +12,11 @@ import java.util.function.Predicate;
  * picture, but on different objects, so only binding colour to shape gives the right "no". The other negatives
  * name a colour or a kind that is absent.
  *
- * <p>The model answers through its evidence, in its own voice: the cells of the asked colour, then the cells of
- * the asked kind ("red shapes : 2 6 . circles : 6 ."); the answer is yes exactly when a cell is in both lists. This
- * turns the binding of colour to shape into two lookups the world already teaches (which cells hold a red shape,
- * which hold a circle) and one comparison; asked directly, the tiny model stayed near chance for most of its
- * pretraining (MODEL_CARD.md of the earlier checkpoint).
+ * <p>The model answers through its evidence, in its own voice: the cells of the asked colour, then for each of
+ * them the kind it holds, the asked kind and whether they are the same ("red shapes : 2 6 . 2 square circle no .
+ * 6 circle circle yes ."); the answer is yes exactly when one check is ({@link CellChecks}). Finding the cells of
+ * a colour is easy (a colour is plain in a patch); the earlier evidences, measured in MODEL_CARD.md, failed at
+ * finding the cells of a kind or at comparing kinds.
  */
 public final class HallucinationFamily implements KnowledgeFamily {
     public static final String NAME = "hallucination";
@@ -49,18 +48,13 @@ public final class HallucinationFamily implements KnowledgeFamily {
                 Completions.reasoned(evidence(scene, asked), answer), List.of("yes", "no"), AnswerKind.YES_NO));
     }
 
-    /** "red shapes : 2 6 . circles : 6 ." for "red circle": where the colour is, then where the kind is. */
+    /** The evidence for "red circle": {@link CellChecks#colourThenKind}. */
     static String evidence(Scene scene, String asked) {
-        String[] parts = asked.split(" ");
-        Colour colour = Arrays.stream(Colour.values()).filter(c -> c.word().equals(parts[0])).findFirst().orElseThrow();
-        ShapeKind kind = Arrays.stream(ShapeKind.values()).filter(k -> k.word().equals(parts[1])).findFirst().orElseThrow();
-        return colour.word() + " shapes : " + cells(scene, o -> o.colour() == colour) + " . "
-                + kind.plural() + " : " + cells(scene, o -> o.kind() == kind) + " .";
-    }
-
-    private static String cells(Scene scene, Predicate<SceneObject> test) {
-        List<Integer> cells = VqaFamily.cellsOf(scene, test);
-        return cells.isEmpty() ? "none" : WorldText.joinNumbers(cells);
+        Colour colour = Arrays.stream(Colour.values()).filter(c -> asked.startsWith(c.word() + " ")).findFirst()
+                .orElseThrow();
+        ShapeKind kind = Arrays.stream(ShapeKind.values()).filter(k -> asked.endsWith(" " + k.word())).findFirst()
+                .orElseThrow();
+        return CellChecks.colourThenKind(scene, colour, kind);
     }
 
     /**
@@ -84,7 +78,7 @@ public final class HallucinationFamily implements KnowledgeFamily {
 
     @Override
     public Set<String> words() {
-        Set<String> w = new TreeSet<>(WorldText.words("is there a ?", "yes no", "shapes : none ."));
+        Set<String> w = new TreeSet<>(WorldText.words("is there a ?", CellChecks.WORDS));
         w.addAll(WorldText.enumWords());
         return w;
     }

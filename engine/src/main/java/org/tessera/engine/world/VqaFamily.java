@@ -5,14 +5,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Counting and compositional VQA (MMStar's role), five templates:
  * <ul>
- *   <li>count: "how many red shapes are there ?" -> {@code <answer>2</answer>} (direct);</li>
- *   <li>list: "which cells hold a red shape ?" (or "a circle", or "a shape": every object) -> {@code <answer>2 5 7</answer>} (direct, ascending cells): the
- *       world's way of teaching an answer that is a list of cell indices, as a jigsaw answer is;</li>
+ *   <li>count: "how many red shapes are there ?" -> {@code <answer>2</answer>} (direct); by kind or size,
+ *       reasoned one cell at a time, "how many circles are there ?" -> {@code <think>2 square circle no . 6 circle
+ *       circle yes .</think><answer>1</answer>} ({@link CellChecks}): asked directly, the earlier checkpoints got
+ *       about one kind or size count in three wrong, where colour counts were right;</li>
+ *   <li>list: "which cells hold a red shape ?" (or "a shape": every object) -> {@code <answer>2 5 7</answer>}
+ *       (direct, ascending cells): the world's way of teaching an answer that is a list of cell indices, as a
+ *       jigsaw answer is; by kind or size ("a circle") reasoned cell by cell as counts are, then the "yes"
+ *       cells;</li>
  *   <li>relation: "what colour is the shape left of the blue cross ?" reasoned through the anchor's cell and the
  *       neighbouring cell, then the answer;</li>
  *   <li>order: "list the digits from small to big ." reasoned by first reading the digits in place, then answering
@@ -50,8 +56,13 @@ public final class VqaFamily implements KnowledgeFamily {
         return positions(ctx);
     }
 
-    /** A filter over objects with the words that name it: "red shapes", "circles", "big shapes", "shapes". */
-    record Filter(String plural, String singular, Predicate<SceneObject> test) {
+    /**
+     * A filter over objects with the words that name it: "red shapes", "circles", "big shapes", "shapes"; {@code check}
+     * is the word a count compares with what each cell holds ({@code seen}: its kind, "circle", or its size, "big"),
+     * or null when the count is answered directly.
+     */
+    record Filter(String plural, String singular, Predicate<SceneObject> test, String check,
+                  Function<SceneObject, String> seen) {
     }
 
     private static Filter randomFilter(FamilyContext ctx, Scene scene, boolean forList) {
@@ -59,15 +70,15 @@ public final class VqaFamily implements KnowledgeFamily {
         if (f == 0) {
             // half the time a colour that is present, so that counts are not mostly zero
             Colour c = ctx.chance(0.5) ? ctx.pick(scene.objects()).colour() : Colour.values()[ctx.nextInt(Colour.values().length)];
-            return new Filter(c.word() + " shapes", c.word() + " shape", o -> o.colour() == c);
+            return new Filter(c.word() + " shapes", c.word() + " shape", o -> o.colour() == c, null, null);
         } else if (f == 1) {
             ShapeKind k = ctx.chance(0.5) ? ctx.pick(scene.objects()).kind() : ShapeKind.values()[ctx.nextInt(ShapeKind.values().length)];
-            return new Filter(k.plural(), k.word(), o -> o.kind() == k);
+            return new Filter(k.plural(), k.word(), o -> o.kind() == k, k.word(), o -> o.kind().word());
         } else if (f == 2) {
             Size z = Size.values()[ctx.nextInt(Size.values().length)];
-            return new Filter(z.word() + " shapes", z.word() + " shape", o -> o.size() == z);
+            return new Filter(z.word() + " shapes", z.word() + " shape", o -> o.size() == z, z.word(), o -> o.size().word());
         }
-        return new Filter("shapes", "shape", o -> true);
+        return new Filter("shapes", "shape", o -> true, null, null);
     }
 
     private WorldExample count(FamilyContext ctx) {
@@ -75,9 +86,15 @@ public final class VqaFamily implements KnowledgeFamily {
         Filter f = randomFilter(ctx, scene, false);
         String answer = Long.toString(scene.objects().stream().filter(f.test()).count());
         String question = "how many " + f.plural() + " are there ?";
-        return item(ctx, scene, question, Completions.answer(answer), answer,
+        return item(ctx, scene, question, target(scene, f, answer), answer,
                 Candidates.pick(ctx, answer, neighbours(Integer.parseInt(answer)),
                         Candidates.numbers(0, SceneSpec.MAX_OBJECTS), AnswerKind.NUMBER), AnswerKind.NUMBER);
+    }
+
+    /** Direct for a colour or every shape; checked cell by cell for a kind or a size ({@link CellChecks}). */
+    private static String target(Scene scene, Filter f, String answer) {
+        return f.check() == null ? Completions.answer(answer)
+                : Completions.reasoned(CellChecks.everyCell(scene, f.check(), f.seen()), answer);
     }
 
     private WorldExample list(FamilyContext ctx) {
@@ -86,12 +103,12 @@ public final class VqaFamily implements KnowledgeFamily {
         List<Integer> cells;
         do { // a list question always has at least one cell to list
             // a third ask for every shape: lists of up to five cells, as long as a 2x2 jigsaw answer and longer
-            f = ctx.nextInt(3) == 0 ? new Filter("shapes", "shape", o -> true) : randomFilter(ctx, scene, true);
+            f = ctx.nextInt(3) == 0 ? new Filter("shapes", "shape", o -> true, null, null) : randomFilter(ctx, scene, true);
             cells = cellsOf(scene, f.test());
         } while (cells.isEmpty());
         String answer = WorldText.joinNumbers(cells);
         String question = "which cells hold a " + f.singular() + " ?";
-        return item(ctx, scene, question, Completions.answer(answer), answer,
+        return item(ctx, scene, question, target(scene, f, answer), answer,
                 Candidates.pick(ctx, answer, listNearMisses(ctx, scene, cells), List.of(), AnswerKind.CELL_LIST),
                 AnswerKind.CELL_LIST);
     }
@@ -222,7 +239,7 @@ public final class VqaFamily implements KnowledgeFamily {
     @Override
     public Set<String> words() {
         Set<String> w = new TreeSet<>(WorldText.words(
-                "how many shapes are there ?", "which cells hold a shape ?",
+                "how many shapes are there ?", "which cells hold a shape ?", CellChecks.WORDS,
                 "what colour is the shape the ?", "what shape is the ?", "the is in cell . it is cell .",
                 "list the digits from small to big .", "i read .",
                 "the cells are positions 1 to 9 , row by row . for each colour , write the position where it is ."));

@@ -101,7 +101,8 @@ class WorldFamiliesTest {
             longest = Math.max(longest, WorldTokens.count(item.question()) + WorldTokens.count(item.target()));
             assertTrue(item.target().endsWith("</answer>"));
         }
-        assertTrue(longest <= 36, "prompt + completion must stay under ~40 text tokens, longest " + longest);
+        // every pretraining batch is padded to its longest item: a family that grows past this slows all of them
+        assertTrue(longest <= 40, "prompt + completion must stay within 40 text tokens, longest " + longest);
     }
 
     @ParameterizedTest

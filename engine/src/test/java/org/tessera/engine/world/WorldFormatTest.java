@@ -31,7 +31,7 @@ class WorldFormatTest {
     void grounding() {
         KnowledgeItem g = find("grounding", i -> true);
         assertTrue(g.reasons());
-        check(g, "<think>i look for the red circle .</think><answer>4</answer>", true);
+        check(g, "<think>red shapes : 4 . 4 circle circle yes .</think><answer>4</answer>", true);
         check(g, " <think> i look . </think> <answer> 9 </answer> ", true);
         check(g, "<answer>4</answer>", false);
         check(g, "<think></think><answer>4</answer>", false);
@@ -70,10 +70,13 @@ class WorldFormatTest {
 
     @Test
     void vqa() {
-        KnowledgeItem count = find("vqa", i -> i.kind() == AnswerKind.NUMBER);
+        KnowledgeItem count = find("vqa", i -> i.kind() == AnswerKind.NUMBER && !i.reasons());
         check(count, "<answer>0</answer>", true);
         check(count, "<answer>05</answer>", false);
         check(count, "<answer>yes</answer>", false);
+        KnowledgeItem checked = find("vqa", i -> i.kind() == AnswerKind.NUMBER && i.reasons());
+        check(checked, "<think>2 square circle no . 6 circle circle yes .</think><answer>1</answer>", true);
+        check(checked, "<answer>1</answer>", false);
         KnowledgeItem list = find("vqa", i -> i.kind() == AnswerKind.CELL_LIST);
         check(list, "<answer>2 5 7</answer>", true);
         check(list, "<answer>2 2</answer>", false);
@@ -92,8 +95,8 @@ class WorldFormatTest {
     void hallucination() {
         KnowledgeItem h = find("hallucination", i -> true);
         assertTrue(h.reasons(), "hallucination answers through its evidence");
-        check(h, "<think>red shapes : 2 . circles : none .</think><answer>no</answer>", true);
-        check(h, "<think>red shapes : 2 . circles : 2 .</think><answer>yes</answer>", true);
+        check(h, "<think>red shapes : none .</think><answer>no</answer>", true);
+        check(h, "<think>red shapes : 2 . 2 circle circle yes .</think><answer>yes</answer>", true);
         check(h, "<answer>yes</answer>", false);
         check(h, "<think>red shapes : 2 .</think><answer>maybe</answer>", false);
         check(h, "<think>red shapes : 2 .</think><answer>1 2 3 4</answer>", false);

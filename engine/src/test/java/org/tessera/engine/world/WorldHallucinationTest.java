@@ -2,8 +2,6 @@ package org.tessera.engine.world;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,16 +31,20 @@ class WorldHallucinationTest {
         assertTrue(hardShare >= 0.4 && hardShare <= 0.6, "hard share of negatives " + hardShare);
     }
 
-    /** The evidence decides the answer: yes exactly when a cell is in both the colour's and the kind's list. */
+    /** The evidence decides the answer: yes exactly when the asked kind is in one of the asked colour's cells. */
     @Test
-    void evidenceListsTheCellsOfTheColourAndOfTheKind() {
+    void evidenceChecksEveryCellOfTheAskedColourForTheAskedKind() {
         for (WorldExample e : WorldTestData.examples(new HallucinationFamily(), Split.TRAIN, 5, 300)) {
+            String[] asked = e.item().question().replace("is there a ", "").replace(" ?", "").split(" ");
             String target = e.item().target();
-            String[] parts = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>")).split(" \\. ?");
-            List<String> colourCells = List.of(parts[0].split(" : ")[1].split(" "));
-            List<String> kindCells = List.of(parts[1].split(" : ")[1].split(" "));
-            boolean shared = colourCells.stream().anyMatch(c -> !c.equals("none") && kindCells.contains(c));
-            assertEquals(shared, e.item().answer().equals("yes"), target);
+            String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
+            long cellsOfColour = e.scene().objects().stream().filter(o -> o.colour().word().equals(asked[0])).count();
+            assertTrue(thought.startsWith(asked[0] + " shapes : "), thought);
+            assertEquals(cellsOfColour, thought.split(" " + asked[1] + " (yes|no) \\.", -1).length - 1, thought);
+            if (cellsOfColour == 0) {
+                assertEquals(asked[0] + " shapes : none .", thought);
+            }
+            assertEquals(thought.contains(" yes ."), e.item().answer().equals("yes"), target);
         }
     }
 }

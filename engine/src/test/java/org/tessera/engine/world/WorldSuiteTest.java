@@ -188,7 +188,8 @@ class WorldSuiteTest {
         int scored = model.scoreCallSizes.stream().mapToInt(Integer::intValue).sum();
         assertTrue(model.scoreCallSizes.stream().allMatch(n -> n <= 1024));
         assertTrue(scored <= total * 6, "candidate completions " + scored + " for " + total + " items");
-        assertTrue(model.lastMaxNewTokens <= 24, "max new tokens " + model.lastMaxNewTokens);
+        // the longest reference (a list by kind checked cell by cell, 31 tokens) plus the margin
+        assertTrue(model.lastMaxNewTokens <= 35, "max new tokens " + model.lastMaxNewTokens);
         assertTrue(seconds < 10, "suite overhead " + seconds + " s");
         r.families().values().forEach(s -> assertEquals(KnowledgeSuite.DEFAULT_N, s.n()));
     }
