@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Counting and compositional VQA (MMStar's role), five templates:
+ * Counting and compositional VQA (MMStar's role), six templates:
  * <ul>
  *   <li>count: "how many red shapes are there ?" -> {@code <answer>2</answer>} (direct); by kind or size,
  *       reasoned one cell at a time, "how many circles are there ?" -> {@code <think>2 square circle no . 6 circle
@@ -22,7 +22,9 @@ import java.util.function.Predicate;
  *   <li>relation: "what colour is the shape left of the blue cross ?" reasoned through the anchor's cell and the
  *       neighbouring cell, then the answer;</li>
  *   <li>order: "list the digits from small to big ." reasoned by first reading the digits in place, then answering
- *       them sorted: an answer that is a reordering of what was seen, without being a jigsaw.</li>
+ *       them sorted: an answer that is a reordering of what was seen, without being a jigsaw; or, as often, rank:
+ *       "positions are 1 to 3 , small to big . for each digit , write the position where it belongs ." -> each
+ *       written digit's rank, a permutation of 1..n whose length only the picture and "1 to n" give (direct).</li>
  *   <li>positions: "the cells are positions 1 to 9 , row by row . for each colour , blue red green , write the
  *       position where it is ." -> {@code <answer>7 1 5</answer>} (direct): one position per item, in the order
  *       asked, as a jigsaw answer is, through grounding. (A variant over the four corners, answered 1 to 4, taught
@@ -50,8 +52,10 @@ public final class VqaFamily implements KnowledgeFamily {
             return list(ctx);
         } else if (t < 16) {
             return relation(ctx);
-        } else if (t < 20) {
+        } else if (t < 18) {
             return order(ctx);
+        } else if (t < 20) {
+            return rank(ctx);
         }
         return positions(ctx);
     }
@@ -155,6 +159,29 @@ public final class VqaFamily implements KnowledgeFamily {
                 Candidates.pick(ctx, answer, proposals, List.of(), AnswerKind.DIGIT_LIST), AnswerKind.DIGIT_LIST);
     }
 
+    /**
+     * "positions are 1 to 3 , small to big . for each digit , write the position where it belongs ." -> the rank of
+     * each written digit, in reading order ({@code <answer>3 1 2</answer>} for "7 3 5"; direct, distinct digits).
+     * Text rankings list their numbers in the question; here the count comes only from "1 to n" and the picture, as
+     * in a jigsaw prompt. Without it a base model answered jigsaw prompts with one number, so no GRPO sample was a
+     * valid arrangement and every reward was 0 (MODEL_CARD.md).
+     */
+    private WorldExample rank(FamilyContext ctx) {
+        Scene scene = ctx.scene(ORDER_SPEC, s -> {
+            List<String> d = List.of(s.writtenText().split(" "));
+            return d.size() >= 2 && d.stream().distinct().count() == d.size();
+        });
+        List<String> read = List.of(scene.writtenText().split(" "));
+        List<String> sorted = read.stream().sorted().toList();
+        List<Integer> positions = read.stream().map(d -> sorted.indexOf(d) + 1).toList();
+        String answer = WorldText.joinNumbers(positions);
+        String question = "positions are 1 to " + read.size()
+                + " , small to big . for each digit , write the position where it belongs .";
+        return item(ctx, scene, question, Completions.answer(answer), answer,
+                Candidates.pick(ctx, answer, Candidates.shuffledLists(ctx, positions, 6), List.of(),
+                        AnswerKind.CELL_LIST), AnswerKind.CELL_LIST);
+    }
+
     private WorldExample positions(FamilyContext ctx) {
         Scene scene = ctx.scene(POSITIONS_SPEC, VqaFamily::distinctColours);
         List<SceneObject> asked = new ArrayList<>(scene.objects());
@@ -242,6 +269,7 @@ public final class VqaFamily implements KnowledgeFamily {
                 "how many shapes are there ?", "which cells hold a shape ?", CellChecks.WORDS,
                 "what colour is the shape the ?", "what shape is the ?", "the is in cell . it is cell .",
                 "list the digits from small to big .", "i read .",
+                "positions are 1 to , small to big . for each digit , write the position where it belongs .",
                 "the cells are positions 1 to 9 , row by row . for each colour , write the position where it is ."));
         w.addAll(WorldText.enumWords());
         return w;

@@ -28,6 +28,8 @@ final class SceneOracle {
             "the cells are positions 1 to 9 , row by row \\. for each colour , (.+) , write the position where it is \\.");
     private static final Pattern RANK = Pattern.compile(
             "positions are 1 to (\\d) , small to big \\. for each number , (.+) , write the position where it belongs \\.");
+    private static final Pattern RANK_DIGITS = Pattern.compile(
+            "positions are 1 to (\\d) , small to big \\. for each digit , write the position where it belongs \\.");
     private static final Pattern THERE = Pattern.compile("is there a (.+) \\?");
     private static final Pattern SUM = Pattern.compile("what is (\\d) \\+ (\\d) \\+ (\\d) \\?");
     private static final Pattern AFTER = Pattern.compile("what comes after (\\d) \\?");
@@ -101,6 +103,20 @@ final class SceneOracle {
             s.glyphs().forEach(g -> digits.add(g.ch() - '0'));
             digits.sort(null);
             out.add(String.join(" ", digits.stream().map(String::valueOf).toList()));
+        } else if ((m = RANK_DIGITS.matcher(q)).matches()) {
+            List<Integer> read = new ArrayList<>(); // reading order: cell by cell
+            for (int cell = 1; cell <= 9; cell++) {
+                int c = cell;
+                s.glyphs().stream().filter(g -> g.cell() == c).forEach(g -> read.add(g.ch() - '0'));
+            }
+            List<String> ranks = new ArrayList<>();
+            for (int a : read) {
+                ranks.add(Integer.toString(1 + (int) read.stream().filter(b -> b < a).count()));
+            }
+            if (Integer.parseInt(m.group(1)) != read.size() || read.stream().distinct().count() != read.size()) {
+                out.add("AMBIGUOUS");
+            }
+            out.add(String.join(" ", ranks));
         } else if ((m = POSITIONS.matcher(q)).matches()) {
             List<String> positions = new ArrayList<>();
             for (String colour : m.group(1).split(" ")) {

@@ -147,7 +147,7 @@ class WorldFamiliesTest {
     void everyFamilyUsesAllItsTemplates() {
         // question templates per family, once colour/shape/size words and digits are masked
         java.util.Map<String, Integer> expected = java.util.Map.of("grounding", 3, "reading", 2, "perception", 3,
-                "vqa", 14, "hallucination", 1); // vqa: 3 count + 3 list (colour, kind, every shape) + 4 relation (one- and two-word relations) + 1 order + 3 positions (2, 3 or 4 colours)
+                "vqa", 15, "hallucination", 1); // vqa: 3 count + 3 list (colour, kind, every shape) + 4 relation (one- and two-word relations) + 1 order + 1 rank + 3 positions (2, 3 or 4 colours)
         Set<String> enumWords = WorldText.enumWords();
         for (KnowledgeFamily f : Families.all()) {
             Set<String> templates = new HashSet<>();
