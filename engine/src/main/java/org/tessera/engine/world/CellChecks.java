@@ -46,13 +46,17 @@ final class CellChecks {
      */
     static String colourThenKind(Scene scene, Colour colour, ShapeKind kind) {
         List<Integer> cells = VqaFamily.cellsOf(scene, o -> o.colour() == colour);
-        String found = colour.word() + " shapes : " + (cells.isEmpty() ? "none" : WorldText.joinNumbers(cells)) + " .";
+        String found = listed(colour, cells);
         return cells.isEmpty() ? found : found + " " + checks(scene, cells, kind.word(), o -> o.kind().word());
     }
 
     /** "red shapes : 2 ." for a colour alone. */
     static String colourCells(Scene scene, Colour colour) {
-        return colour.word() + " shapes : " + WorldText.joinNumbers(VqaFamily.cellsOf(scene, o -> o.colour() == colour))
-                + " .";
+        return listed(colour, VqaFamily.cellsOf(scene, o -> o.colour() == colour));
+    }
+
+    /** "red shapes : 2 6 ." or "red shapes : none .". */
+    private static String listed(Colour colour, List<Integer> cells) {
+        return colour.word() + " shapes : " + (cells.isEmpty() ? "none" : WorldText.joinNumbers(cells)) + " .";
     }
 }

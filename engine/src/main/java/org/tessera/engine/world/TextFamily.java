@@ -40,8 +40,7 @@ public final class TextFamily implements KnowledgeFamily {
                 }
             }
         } while (!ctx.split().containsKey(rankKey(numbers)));
-        List<Integer> sorted = numbers.stream().sorted().toList();
-        List<Integer> positions = numbers.stream().map(d -> sorted.indexOf(d) + 1).toList();
+        List<Integer> positions = WorldText.ranks(numbers);
         String answer = WorldText.joinNumbers(positions);
         List<String> proposals = Candidates.shuffledLists(ctx, positions, 6);
         String question = "positions are 1 to " + numbers.size() + " , small to big . for each number , "

@@ -1,6 +1,7 @@
 package org.tessera.engine.world;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -171,9 +172,8 @@ public final class VqaFamily implements KnowledgeFamily {
             List<String> d = List.of(s.writtenText().split(" "));
             return d.size() >= 2 && d.stream().distinct().count() == d.size();
         });
-        List<String> read = List.of(scene.writtenText().split(" "));
-        List<String> sorted = read.stream().sorted().toList();
-        List<Integer> positions = read.stream().map(d -> sorted.indexOf(d) + 1).toList();
+        List<Integer> read = Arrays.stream(scene.writtenText().split(" ")).map(Integer::valueOf).toList();
+        List<Integer> positions = WorldText.ranks(read);
         String answer = WorldText.joinNumbers(positions);
         String question = "positions are 1 to " + read.size()
                 + " , small to big . for each digit , write the position where it belongs .";

@@ -41,6 +41,15 @@ public final class WorldText {
         return String.join(" ", numbers.stream().map(String::valueOf).toList());
     }
 
+    /**
+     * Each number's position among them from small to big, in their order: "3 1 2" for 7 3 5. The answer of both
+     * rankings, the text family's (numbers in the question) and vqa's (digits in the picture); distinct numbers.
+     */
+    static List<Integer> ranks(List<Integer> numbers) {
+        List<Integer> sorted = numbers.stream().sorted().toList();
+        return numbers.stream().map(d -> sorted.indexOf(d) + 1).toList();
+    }
+
     /** The words of every value of the world's enums (colours, shapes, sizes, relations, letters). */
     static Set<String> enumWords() {
         Set<String> out = new TreeSet<>();

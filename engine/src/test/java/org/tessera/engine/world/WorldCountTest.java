@@ -2,7 +2,6 @@ package org.tessera.engine.world;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,10 +33,9 @@ class WorldCountTest {
                 continue;
             }
             checked++;
-            String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
+            String thought = WorldTestData.thought(e.item());
             assertEquals(e.scene().objects().size(), thought.split(" (yes|no) \\.", -1).length - 1, thought);
-            List<String> yes = Arrays.stream(thought.split(" \\. ?"))
-                    .filter(step -> step.endsWith(" yes")).map(step -> step.split(" ")[0]).toList();
+            List<String> yes = WorldTestData.yesCells(thought);
             assertEquals(count ? Integer.toString(yes.size()) : String.join(" ", yes), item.answer(), target);
             String previous = "0";
             for (String step : thought.split(" \\. ?")) {

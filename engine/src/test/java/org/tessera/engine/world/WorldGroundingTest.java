@@ -2,7 +2,6 @@ package org.tessera.engine.world;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,9 +23,8 @@ class WorldGroundingTest {
             KnowledgeItem item = e.item();
             String phrase = item.question().replace("where is the ", "").replace(" ?", "");
             String target = item.target();
-            String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
-            List<String> yes = Arrays.stream(thought.split(" \\. ?"))
-                    .filter(step -> step.endsWith(" yes")).map(step -> step.split(" ")[0]).toList();
+            String thought = WorldTestData.thought(e.item());
+            List<String> yes = WorldTestData.yesCells(thought);
             String[] words = phrase.split(" ");
             if (words.length == 2 && !words[1].equals("shape")) {
                 full++;

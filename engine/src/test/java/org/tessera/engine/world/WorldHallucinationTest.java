@@ -37,7 +37,7 @@ class WorldHallucinationTest {
         for (WorldExample e : WorldTestData.examples(new HallucinationFamily(), Split.TRAIN, 5, 300)) {
             String[] asked = e.item().question().replace("is there a ", "").replace(" ?", "").split(" ");
             String target = e.item().target();
-            String thought = target.substring(target.indexOf("<think>") + 7, target.indexOf("</think>"));
+            String thought = WorldTestData.thought(e.item());
             long cellsOfColour = e.scene().objects().stream().filter(o -> o.colour().word().equals(asked[0])).count();
             assertTrue(thought.startsWith(asked[0] + " shapes : "), thought);
             assertEquals(cellsOfColour, thought.split(" " + asked[1] + " (yes|no) \\.", -1).length - 1, thought);
