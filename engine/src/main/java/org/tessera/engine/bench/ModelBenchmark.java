@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelLoader;
+import org.tessera.engine.model.NoGrad;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.TokenLogProbs;
 import org.tessera.engine.model.tiny.TinyVlm;
@@ -146,6 +147,7 @@ public final class ModelBenchmark {
                 }
                 long t2 = System.nanoTime();
                 optimizer.step(1e-5f, 1f);
+                sync(model.parameters().values());
                 long t3 = System.nanoTime();
                 if (i >= 2) { // the first steps warm up allocators and caches
                     fwd += (t1 - t0) / 1e6;
@@ -165,6 +167,7 @@ public final class ModelBenchmark {
         r.put("train_step_gflop", flops / 1e9);
         r.put("train_step_gflops", flops / 1e9 / ((fwd + bwd) / steps / 1e3));
         r.put("train_step_gflops_incl_optimizer", flops / 1e9 / (stepMs / 1e3));
+        r.putAll(OptimizerBenchmark.compare(model.parameters(), steps));
         return r;
     }
 
@@ -187,6 +190,23 @@ public final class ModelBenchmark {
         r.put(key + "_setup", n + " prompts x " + genSamples + " samples x up to " + genTokens + " tokens, T=1, "
                 + tokens + " tokens sampled");
         return r;
+    }
+
+    /**
+     * Waits until the device has finished the work queued so far: GPU kernels run asynchronously, so without this
+     * a timer around an update would measure only its launches. Reading one value of the last parameter written
+     * waits for every kernel before it on the stream.
+     */
+    static void sync(java.util.Collection<NDArray> params) {
+        NDArray last = null;
+        for (NDArray p : params) {
+            last = p;
+        }
+        if (last != null) {
+            try (NoGrad ignored = NoGrad.enter(); NDArray first = last.reshape(-1).get("0:1")) {
+                first.toFloatArray();
+            }
+        }
     }
 
     private static BufferedImage randomImage(Random rnd, int size) {

@@ -15,7 +15,7 @@ import org.tessera.engine.model.NoGrad;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.TokenLogProbs;
 import org.tessera.engine.model.TrainableModel;
-import org.tessera.engine.train.AdamW;
+import org.tessera.engine.train.AdamWOptimizer;
 import org.tessera.engine.train.DivergedException;
 import org.tessera.engine.train.GrpoObjective;
 
@@ -49,7 +49,7 @@ final class GrpoStep {
 
     private final TrainableModel policy;
     private final TrainableModel reference;
-    private final AdamW optimizer;
+    private final AdamWOptimizer optimizer;
     private final TaskSetup task;
     private final GrpoObjective.Variant variant;
     private final int groupSize;
@@ -58,7 +58,7 @@ final class GrpoStep {
     private final float clipEps;
     private final float beta;
 
-    GrpoStep(TrainableModel policy, TrainableModel reference, AdamW optimizer, TaskSetup task,
+    GrpoStep(TrainableModel policy, TrainableModel reference, AdamWOptimizer optimizer, TaskSetup task,
              GrpoObjective.Variant variant, int groupSize, float temperature, int maxNewTokens, float clipEps,
              float beta) {
         this.policy = policy;
@@ -162,7 +162,7 @@ final class GrpoStep {
             tFwd = System.nanoTime() - r0;
         }
         long o0 = System.nanoTime();
-        AdamW.StepInfo info = optimizer.step(lr, maxGradNorm);
+        AdamWOptimizer.StepInfo info = optimizer.step(lr, maxGradNorm);
         long tOpt = System.nanoTime() - o0;
         if (!info.applied()) {
             throw new DivergedException(step, "gradient norm is " + info.gradNorm());

@@ -16,9 +16,9 @@ import java.util.List;
  */
 public final class SftStep {
     private final TrainableModel model;
-    private final AdamW optimizer;
+    private final AdamWOptimizer optimizer;
 
-    public SftStep(TrainableModel model, AdamW optimizer) {
+    public SftStep(TrainableModel model, AdamWOptimizer optimizer) {
         this.model = model;
         this.optimizer = optimizer;
     }
@@ -43,7 +43,7 @@ public final class SftStep {
             }
             gc.backward(loss);
         }
-        AdamW.StepInfo info = optimizer.step(lr, maxGradNorm);
+        AdamWOptimizer.StepInfo info = optimizer.step(lr, maxGradNorm);
         if (!info.applied()) {
             throw new DivergedException(step, "gradient norm is " + info.gradNorm());
         }

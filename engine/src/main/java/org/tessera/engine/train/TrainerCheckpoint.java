@@ -32,7 +32,7 @@ public final class TrainerCheckpoint {
     private TrainerCheckpoint() {
     }
 
-    public static Path save(Path checkpointsDir, long step, TrainableModel model, AdamW optimizer) {
+    public static Path save(Path checkpointsDir, long step, TrainableModel model, AdamWOptimizer optimizer) {
         try {
             Files.createDirectories(checkpointsDir);
             String name = String.format("step-%07d", step);
