@@ -39,6 +39,7 @@ public final class InfoCommand implements Callable<Integer> {
             System.out.printf("vocabulary     %d tokens%n", card.vocabSize());
             System.out.printf("device         %s (requested: %s)%n", card.device(),
                     org.tessera.engine.model.Devices.requested());
+            System.out.printf("engine         %s%n", org.tessera.engine.gpu.EngineInfo.describe());
             System.out.printf("folder         %s%n", card.directory());
             for (Map.Entry<String, Long> f : card.fileSizes().entrySet()) {
                 System.out.printf("  %-24s %,12d bytes%n", f.getKey(), f.getValue());

@@ -1,5 +1,7 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.gpu.GpuSettings;
+import org.tessera.engine.gpu.Precision;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,13 +14,17 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class,
                 PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class,
                 RunCommand.class, RunsCommand.class, ResumeCommand.class, CancelCommand.class, WorkerCommand.class,
-                EvalCommand.class, AnalyzeCommand.class, ReportCommand.class})
+                EvalCommand.class, AnalyzeCommand.class, ReportCommand.class,
+                GpuSetupCommand.class, GpuCheckCommand.class})
 public final class TesseraCli implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // before DJL loads its engine: which libtorch (gpu-setup's settings) and whether TF32 is allowed
+        GpuSettings.applyAtStartup();
+        Precision.applyAtStartup();
         System.exit(execute(args));
     }
 
