@@ -14,6 +14,9 @@ public final class TesseraWorkbench {
     }
 
     public static void main(String[] args) {
+        // before DJL loads its engine: which libtorch (gpu-setup's settings) and whether TF32 is allowed
+        org.tessera.engine.gpu.GpuSettings.applyAtStartup();
+        org.tessera.engine.gpu.Precision.applyAtStartup();
         CommandLine cli = new CommandLine(new WorkbenchOptions());
         WorkbenchOptions options;
         try {

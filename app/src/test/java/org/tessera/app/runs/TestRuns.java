@@ -44,7 +44,7 @@ public final class TestRuns {
                 ExperimentLoader.toJson(ExperimentLoader.parse(experimentJson, Path.of(dirName))));
         long now = System.currentTimeMillis();
         f.writeInfo(new RunInfo(dirName, state, state == RunState.FINISHED ? "finished" : null, 0, "cpu", step, 20,
-                now - 60_000, now - 50_000, now, state.terminal() ? now : 0, null, Map.of()));
+                now - 60_000, now - 50_000, now, state.terminal() ? now : 0, null, Map.of(), null));
         if (!metricsLines.isEmpty()) {
             Files.write(f.metricsFile(), metricsLines);
         }
@@ -58,7 +58,7 @@ public final class TestRuns {
     public static RunFolder named(RunFolder f, String experimentName) {
         RunInfo i = f.info();
         f.writeInfo(new RunInfo(experimentName, i.state(), i.message(), i.pid(), i.device(), i.step(), i.totalSteps(),
-                i.createdMs(), i.startedMs(), i.updatedMs(), i.finishedMs(), i.lastCheckpoint(), i.versions()));
+                i.createdMs(), i.startedMs(), i.updatedMs(), i.finishedMs(), i.lastCheckpoint(), i.versions(), i.precision()));
         return f;
     }
 

@@ -78,7 +78,7 @@ public final class RunContext {
     public void setTotalSteps(long total) {
         info = new RunInfo(info.name(), info.state(), info.message(), info.pid(), info.device(), info.step(), total,
                 info.createdMs(), info.startedMs(), info.updatedMs(), info.finishedMs(), info.lastCheckpoint(),
-                info.versions());
+                info.versions(), info.precision());
         folder.writeInfo(info);
     }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param totalSteps    steps the run will take
  * @param message       human-readable detail ("diverged at step 212; last good checkpoint step-000200 kept")
  * @param lastCheckpoint folder name of the newest complete checkpoint, or null
+ * @param device        the device the worker trains on ({@code gpu(0)}, {@code cpu()}; before it starts: what the
+ *                      experiment asks for)
+ * @param precision     the compute precision on that device ({@code fp32}, {@code fp32 (TF32 matmuls allowed)})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,23 +34,26 @@ public record RunInfo(
         @JsonProperty("updated_ms") long updatedMs,
         @JsonProperty("finished_ms") long finishedMs,
         @JsonProperty("last_checkpoint") String lastCheckpoint,
-        @JsonProperty("versions") Map<String, String> versions) {
+        @JsonProperty("versions") Map<String, String> versions,
+        @JsonProperty("precision") String precision) {
 
     public RunInfo with(RunState newState, String newMessage) {
         return new RunInfo(name, newState, newMessage, pid, device, step, totalSteps, createdMs, startedMs,
                 System.currentTimeMillis(), newState.terminal() ? System.currentTimeMillis() : finishedMs,
-                lastCheckpoint, versions);
+                lastCheckpoint, versions, precision);
     }
 
     public RunInfo withProgress(long newStep, String checkpoint) {
         return new RunInfo(name, state, message, pid, device, newStep, totalSteps, createdMs, startedMs,
-                System.currentTimeMillis(), finishedMs, checkpoint == null ? lastCheckpoint : checkpoint, versions);
+                System.currentTimeMillis(), finishedMs, checkpoint == null ? lastCheckpoint : checkpoint, versions,
+                precision);
     }
 
-    public RunInfo startedBy(long workerPid, String workerDevice, Map<String, String> workerVersions) {
+    public RunInfo startedBy(long workerPid, String workerDevice, Map<String, String> workerVersions,
+                             String workerPrecision) {
         long now = System.currentTimeMillis();
         return new RunInfo(name, RunState.RUNNING, null, workerPid, workerDevice, step, totalSteps, createdMs,
-                startedMs == 0 ? now : startedMs, now, 0, lastCheckpoint, workerVersions);
+                startedMs == 0 ? now : startedMs, now, 0, lastCheckpoint, workerVersions, workerPrecision);
     }
 
     /** Whether the worker process that last wrote this file is still alive (false once it died, e.g. kill -9). */

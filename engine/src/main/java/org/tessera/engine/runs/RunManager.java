@@ -133,7 +133,7 @@ public final class RunManager implements AutoCloseable {
             Files.writeString(f.experimentFile(), ExperimentLoader.toJson(experiment));
             long now = System.currentTimeMillis();
             f.writeInfo(new RunInfo(experiment.name(), RunState.QUEUED, null, 0, experiment.device(), 0, 0, now, 0,
-                    now, 0, null, Map.of()));
+                    now, 0, null, Map.of(), null));
             return f;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a run folder in " + runsDir + ": " + e.getMessage(), e);

@@ -1,7 +1,10 @@
 package org.tessera.engine.runs;
 
+import ai.djl.Device;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.gpu.Precision;
+import org.tessera.engine.model.Devices;
 import org.tessera.engine.train.DivergedException;
 
 import java.nio.file.Path;
@@ -26,8 +29,17 @@ public final class RunWorker {
         RunFolder folder = new RunFolder(dir);
         RunInfo initial = folder.info();
         Experiment experiment = ExperimentLoader.load(folder.experimentFile());
-        String device = experiment.device();
-        RunInfo info = initial.startedBy(ProcessHandle.current().pid(), device, versions());
+        Device device;
+        try {
+            // the experiment's device (cpu, gpu) wins over the process's setting; auto keeps it
+            Devices.preferForThisProcess(experiment.device());
+            device = Devices.select();
+        } catch (RuntimeException e) {
+            folder.writeInfo(initial.with(RunState.FAILED, e.getMessage()));
+            return 1;
+        }
+        RunInfo info = initial.startedBy(ProcessHandle.current().pid(), device.toString(), versions(),
+                Precision.describe(device));
         folder.writeControl(RunControl.NONE);
         folder.writeInfo(info);
         RunContext ctx = new RunContext(folder, info);
