@@ -37,6 +37,7 @@ final class ExperimentForm extends VBox {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Fields whose allowed values the engine publishes: offered as choices instead of free text. */
     private static final Map<String, Set<String>> CHOICES = Map.of(
+            "$.device", ExperimentSchema.DEVICES,
             "$.method.kind", ExperimentSchema.METHODS,
             "$.method.sft.data", ExperimentSchema.SFT_DATA,
             "$.method.grpo.reward", ExperimentSchema.REWARDS);
@@ -71,6 +72,9 @@ final class ExperimentForm extends VBox {
             parsed = null;
         }
         root = parsed instanceof ObjectNode o ? o : JSON.createObjectNode();
+        if (parsed instanceof ObjectNode && !root.has("device")) {
+            root.put("device", "auto"); // always offered: cpu, gpu or auto (the schema's default)
+        }
         if (parsed instanceof ObjectNode) {
             int row = 0;
             for (Map.Entry<String, JsonNode> leaf : JsonPaths.leaves(root).entrySet()) {

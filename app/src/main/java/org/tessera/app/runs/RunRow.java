@@ -66,6 +66,12 @@ public final class RunRow {
         return d.toSeconds() + " s";
     }
 
+    /** Where the run trains, as its worker recorded it: {@code gpu(0) · TF32}, {@code cpu()}. */
+    public static String device(RunInfo info) {
+        String d = info.device() == null ? "" : info.device();
+        return info.precision() != null && info.precision().contains("TF32 matmuls") ? d + " \u00b7 TF32" : d;
+    }
+
     public static String message(RunInfo info) {
         return info.message() == null ? "" : info.message();
     }

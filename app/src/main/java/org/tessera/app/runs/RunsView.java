@@ -246,6 +246,7 @@ public final class RunsView extends SplitPane {
                 progress,
                 column("Step", r -> RunRow.stepText(r.info())),
                 column("ETA", r -> RunRow.eta(r.info())),
+                column("Device", r -> RunRow.device(r.info())),
                 column("Message", r -> RunRow.message(r.info()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 

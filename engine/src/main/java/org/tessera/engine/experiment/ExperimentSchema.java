@@ -8,6 +8,8 @@ import java.util.Set;
 public final class ExperimentSchema {
     public static final int VERSION = 1;
     public static final Set<String> METHODS = Set.of("sft", "grpo", "rft-then-sft");
+    /** Where a run trains: auto = the GPU when the engine sees one (after ./tessera gpu-setup), else the CPU. */
+    public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     public static final Set<String> SFT_DATA = Set.of("answer-only", "teacher-reasoning", "self-rollouts");
     public static final Set<String> REWARDS = Set.of("paper", "jigsaw-r1", "visual-jigsaw", "graded", "custom");
 
@@ -77,7 +79,7 @@ public final class ExperimentSchema {
                 .string("description", false)
                 .string("base_model", true)
                 .integer("seed", true, Long.MIN_VALUE, Long.MAX_VALUE)
-                .choice("device", false, Set.of("auto", "cpu", "gpu"))
+                .choice("device", false, DEVICES)
                 .object("task", true, task)
                 .object("method", true, method)
                 .object("eval", true, eval)
