@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class,
                 PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class,
                 RunCommand.class, RunsCommand.class, ResumeCommand.class, CancelCommand.class, WorkerCommand.class,
-                EvalCommand.class, AnalyzeCommand.class, ReportCommand.class})
+                EvalCommand.class, AnalyzeCommand.class, ReportCommand.class,
+                GenerateCommand.class})
 public final class TesseraCli implements Runnable {
 
     @CommandLine.Spec
