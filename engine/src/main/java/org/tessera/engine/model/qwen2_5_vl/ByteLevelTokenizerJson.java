@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * A {@code tokenizer.json} in Hugging Face's format for a random-weight model: byte-level BPE with the 256 byte
  * tokens and no merges (every byte is one token), plus the Qwen special tokens at the ids the config names. It has
- * the structure of a real Qwen tokenizer (which adds 151k merged tokens), so the same code path reads both.
+ * the structure of a real Qwen tokenizer (which adds 151k merged tokens), so the same code path reads both. Ids
+ * between the byte tokens and the special tokens are unused (a random model may still sample them; they decode to
+ * nothing).
  */
 final class ByteLevelTokenizerJson {
     private ByteLevelTokenizerJson() {
@@ -77,6 +79,9 @@ final class ByteLevelTokenizerJson {
         for (int b = 0; b < 256; b++) {
             vocab.put(String.valueOf(chars[b]), b);
         }
+        // the special tokens are in the vocabulary too: an added token not found there would get the next free id
+        // (257, ...) instead of Qwen's (151643, ...)
+        specials.forEach(vocab::put);
         model.putArray("merges");
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }

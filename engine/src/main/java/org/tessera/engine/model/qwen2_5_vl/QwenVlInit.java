@@ -92,6 +92,21 @@ public final class QwenVlInit {
 
     /** Writes the folder; returns the number of parameters. */
     public static long write(Path dir, String size, long seed, String dtype) throws IOException {
+        QwenVlConfig cfg = writeMetadata(dir, size, dtype);
+        Map<String, long[]> shapes = QwenVlLayout.shapes(cfg);
+        HfWeightWriter.write(dir, shapes, name -> QwenVlWeights.randomTensor(name, shapes.get(name), seed), dtype,
+                SHARD_BYTES);
+        return shapes.values().stream().mapToLong(s -> {
+            long n = 1;
+            for (long d : s) {
+                n *= d;
+            }
+            return n;
+        }).sum();
+    }
+
+    /** config.json, tokenizer.json and preprocessor_config.json (everything but the weights). */
+    static QwenVlConfig writeMetadata(Path dir, String size, String dtype) throws IOException {
         ObjectNode raw = config(size);
         raw.put("torch_dtype", dtype.equals("F32") ? "float32" : "bfloat16");
         Files.createDirectories(dir);
@@ -122,15 +137,6 @@ public final class QwenVlInit {
         pre.put("temporal_patch_size", 2);
         pre.put("merge_size", 2);
         AtomicFiles.write(dir.resolve("preprocessor_config.json"), JSON.writeValueAsBytes(pre));
-        Map<String, long[]> shapes = QwenVlLayout.shapes(cfg);
-        HfWeightWriter.write(dir, shapes, name -> QwenVlWeights.randomTensor(name, shapes.get(name), seed), dtype,
-                SHARD_BYTES);
-        return shapes.values().stream().mapToLong(s -> {
-            long n = 1;
-            for (long d : s) {
-                n *= d;
-            }
-            return n;
-        }).sum();
+        return cfg;
     }
 }
