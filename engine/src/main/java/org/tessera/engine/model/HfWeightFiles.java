@@ -119,6 +119,17 @@ public final class HfWeightFiles implements AutoCloseable {
 
     /** Reads one tensor as float32, checking it has the expected shape. */
     public HostTensor read(String canonicalName, long[] expectedShape) {
+        Location loc = locate(canonicalName, expectedShape);
+        return loc.file.readFloat(loc.key);
+    }
+
+    /** Values {@code [from, from + count)} of a tensor (shape checked as in {@link #read}). */
+    public float[] readRange(String canonicalName, long[] expectedShape, long from, int count) {
+        Location loc = locate(canonicalName, expectedShape);
+        return loc.file.readFloatRange(loc.key, from, count);
+    }
+
+    private Location locate(String canonicalName, long[] expectedShape) {
         Location loc = byCanonical.get(canonicalName);
         if (loc == null) {
             throw new ModelLoadException(listing, "tensor '" + canonicalName + "' is missing"
@@ -131,7 +142,7 @@ public final class HfWeightFiles implements AutoCloseable {
                     + java.util.Arrays.toString(e.shape()) + " but config.json implies "
                     + java.util.Arrays.toString(expectedShape));
         }
-        return loc.file.readFloat(loc.key);
+        return loc;
     }
 
     /** The dtypes stored on disk (e.g. {@code BF16}), for the model card. */

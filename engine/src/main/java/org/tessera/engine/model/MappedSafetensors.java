@@ -207,6 +207,43 @@ public final class MappedSafetensors implements AutoCloseable {
         return new HostTensor(e.shape, out);
     }
 
+    /**
+     * Values {@code [from, from + count)} of a float tensor (row-major), as float32: how a tensor larger than
+     * any Java array, or just large, is copied into native memory piece by piece.
+     */
+    public float[] readFloatRange(String name, long from, int count) {
+        Entry e = entry(name);
+        if (e.dtype.startsWith("I")) {
+            throw new ModelLoadException(file, "tensor '" + name + "' is " + e.dtype + ", not a float tensor");
+        }
+        if (from < 0 || from + count > e.count()) {
+            throw new IllegalArgumentException("range " + from + "+" + count + " outside tensor " + name);
+        }
+        int width = e.dtype.equals("F32") ? 4 : 2;
+        float[] out = new float[count];
+        try {
+            MappedByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin + from * width,
+                    (long) count * width);
+            buf.order(ByteOrder.LITTLE_ENDIAN);
+            switch (e.dtype) {
+                case "F32" -> buf.asFloatBuffer().get(out);
+                case "BF16" -> {
+                    for (int i = 0; i < count; i++) {
+                        out[i] = Float.intBitsToFloat((buf.getShort() & 0xffff) << 16);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < count; i++) {
+                        out[i] = Safetensors.halfToFloat(buf.getShort());
+                    }
+                }
+            }
+        } catch (IOException ex) {
+            throw new ModelLoadException(file, "cannot read tensor '" + name + "': " + ex.getMessage(), ex);
+        }
+        return out;
+    }
+
     /** An integer tensor (I64 or I32) as longs. */
     public long[] readLong(String name) {
         Entry e = entry(name);

@@ -29,11 +29,15 @@ public final class QwenVlWeights implements AutoCloseable {
 
     /** Reads every tensor the config implies from the folder's weight files, one at a time. */
     public static QwenVlWeights load(NDManager manager, QwenVlConfig c, Path dir, boolean trainable) {
+        return load(manager, c, dir, trainable, PIECE);
+    }
+
+    /** As above, copying at most {@code piece} values at a time (tests use small pieces). */
+    static QwenVlWeights load(NDManager manager, QwenVlConfig c, Path dir, boolean trainable, long piece) {
         Map<String, NDArray> out = new LinkedHashMap<>();
         try (HfWeightFiles files = HfWeightFiles.open(dir, QwenVlLayout::canonical)) {
             for (Map.Entry<String, long[]> e : QwenVlLayout.shapes(c).entrySet()) {
-                HostTensor t = files.read(e.getKey(), e.getValue());
-                out.put(e.getKey(), place(manager, e.getKey(), t, trainable));
+                out.put(e.getKey(), copyIn(manager, files, e.getKey(), e.getValue(), trainable, piece));
             }
         }
         return new QwenVlWeights(manager, c, out);
@@ -52,8 +56,53 @@ public final class QwenVlWeights implements AutoCloseable {
         return new QwenVlWeights(manager, c, out);
     }
 
+    /** Values per piece when a tensor is copied from its file into native memory. */
+    private static final long PIECE = 1L << 24;
+
+    /**
+     * One tensor from the weight files into an array libtorch owns, a block of rows at a time: neither the whole
+     * tensor as a Java array nor DJL's direct-buffer copy of it ever exists, so a 3B model in float32 needs its
+     * 15 GB once, not two or three times (the first version, staging whole tensors, was killed for memory at 19 GB).
+     */
+    private static NDArray copyIn(NDManager m, HfWeightFiles files, String name, long[] shape, boolean trainable,
+                                  long piece) {
+        long rowSize = 1;
+        for (int i = 1; i < shape.length; i++) {
+            rowSize *= shape[i];
+        }
+        long rows = shape.length == 0 ? 1 : shape[0];
+        NDArray a;
+        if (rows * rowSize <= piece) {
+            float[] v = files.readRange(name, shape, 0, (int) (rows * rowSize));
+            NDArray staged = m.create(v, new Shape(shape));
+            a = staged.duplicate(); // libtorch's own memory: the staging direct buffer can be collected
+            staged.close();
+        } else {
+            a = m.zeros(new Shape(shape));
+            long perPiece = Math.max(1, piece / rowSize);
+            for (long r = 0; r < rows; r += perPiece) {
+                long n = Math.min(perPiece, rows - r);
+                float[] v = files.readRange(name, shape, r * rowSize, (int) (n * rowSize));
+                long[] pieceShape = shape.clone();
+                pieceShape[0] = n;
+                try (NDArray block = m.create(v, new Shape(pieceShape))) {
+                    a.set(new ai.djl.ndarray.index.NDIndex(r + ":" + (r + n)), block);
+                }
+            }
+        }
+        a.setName(name);
+        if (trainable) {
+            a.setRequiresGradient(true);
+        }
+        return a;
+    }
+
     private static NDArray place(NDManager m, String name, HostTensor t, boolean trainable) {
-        NDArray a = m.create(t.data(), new Shape(t.shape()));
+        // DJL's create() wraps a direct ByteBuffer that the CPU tensor keeps using: 15 GB of weights would have to
+        // fit -XX:MaxDirectMemorySize (= -Xmx by default). A copy owned by libtorch frees the buffer for the GC.
+        NDArray staged = m.create(t.data(), new Shape(t.shape()));
+        NDArray a = staged.duplicate();
+        staged.close();
         a.setName(name);
         if (trainable) {
             a.setRequiresGradient(true);
