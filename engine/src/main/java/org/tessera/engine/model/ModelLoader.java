@@ -38,6 +38,10 @@ public final class ModelLoader {
             throw new ModelLoadException(dir, "not a folder (a checkpoint is a folder with config.json, "
                     + "tokenizer.json and model.safetensors)");
         }
+        if (Files.isRegularFile(dir.resolve(org.tessera.engine.model.qwen2_5_vl.QwenLora.CONFIG))) {
+            // a LoRA adapter folder: the adapters on the base folder its adapter_config.json names
+            return org.tessera.engine.model.qwen2_5_vl.QwenVl.loadAdapter(dir, frozen);
+        }
         String arch = architecture(dir.resolve("config.json"));
         ModelArchitectures.Opener opener = ModelArchitectures.find(arch);
         if (opener == null) {

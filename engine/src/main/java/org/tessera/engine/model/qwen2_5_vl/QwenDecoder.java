@@ -123,11 +123,11 @@ final class QwenDecoder {
         int hd = c.headDim();
         int groups = heads / kvHeads;
         NDArray h = QwenOps.rmsNorm(x, w.get("model.layers." + l + ".input_layernorm.weight"), c.rmsNormEps());
-        NDArray q = QwenOps.linear(h, w.get(p + "q_proj.weight"), w.get(p + "q_proj.bias"))
+        NDArray q = w.linear(h, p + "q_proj.weight", p + "q_proj.bias")
                 .reshape(rows, cols, heads, hd).transpose(0, 2, 1, 3);
-        NDArray k = QwenOps.linear(h, w.get(p + "k_proj.weight"), w.get(p + "k_proj.bias"))
+        NDArray k = w.linear(h, p + "k_proj.weight", p + "k_proj.bias")
                 .reshape(rows, cols, kvHeads, hd).transpose(0, 2, 1, 3);
-        NDArray v = QwenOps.linear(h, w.get(p + "v_proj.weight"), w.get(p + "v_proj.bias"))
+        NDArray v = w.linear(h, p + "v_proj.weight", p + "v_proj.bias")
                 .reshape(rows, cols, kvHeads, hd).transpose(0, 2, 1, 3);
         q = QwenOps.rotary(q, rope[0], rope[1]);
         k = QwenOps.rotary(k, rope[0], rope[1]);
@@ -153,10 +153,11 @@ final class QwenDecoder {
                 .mul(1.0 / Math.sqrt(hd)).add(mask.reshape(rows, 1, 1, cols, keys)).softmax(-1);
         NDArray ctx = att.matMul(v.reshape(rows, kvHeads, 1, keys, hd)).reshape(rows, heads, cols, hd)
                 .transpose(0, 2, 1, 3).reshape(rows, cols, (long) heads * hd);
-        x = x.add(QwenOps.linear(ctx, w.get(p + "o_proj.weight"), null));
+        x = x.add(w.linear(ctx, p + "o_proj.weight", null));
         String m = "model.layers." + l + ".";
         NDArray f = QwenOps.rmsNorm(x, w.get(m + "post_attention_layernorm.weight"), c.rmsNormEps());
-        return x.add(QwenOps.swiGlu(f, w.get(m + "mlp.gate_proj.weight"), null, w.get(m + "mlp.up_proj.weight"),
-                null, w.get(m + "mlp.down_proj.weight"), null));
+        NDArray gate = w.linear(f, m + "mlp.gate_proj.weight", null);
+        NDArray act = gate.getNDArrayInternal().swish(1f).mul(w.linear(f, m + "mlp.up_proj.weight", null));
+        return x.add(w.linear(act, m + "mlp.down_proj.weight", null));
     }
 }

@@ -88,6 +88,45 @@ public final class QwenVl implements TrainableModel {
         return config;
     }
 
+    /**
+     * A base model with fresh LoRA adapters: the base weights are frozen and only the adapters train
+     * ({@link #parameters()}); {@link #save} then writes an adapter folder that names {@code dir}.
+     */
+    public static QwenVl loadWithLora(Path dir, QwenLora.Settings settings, long seed) {
+        QwenVl base = load(dir, true);
+        base.weights.lora(QwenLora.create(base.weights.manager(), base.config, settings, seed, true));
+        return new QwenVl(base.config, base.tokenizer, base.images, base.weights, dir, base.diskDtype, false);
+    }
+
+    /** An adapter folder ({@code adapter_config.json}, {@code adapter_model.safetensors}) on the base it names. */
+    public static QwenVl loadAdapter(Path adapterDir, boolean frozen) {
+        QwenLora.Stored stored = QwenLora.readConfig(adapterDir);
+        QwenVl base = load(stored.base(), true);
+        try {
+            base.weights.lora(QwenLora.load(base.weights.manager(), base.config, adapterDir, stored.settings(), !frozen));
+        } catch (RuntimeException e) {
+            base.close();
+            throw e;
+        }
+        return new QwenVl(base.config, base.tokenizer, base.images, base.weights, stored.base(), base.diskDtype, frozen);
+    }
+
+    /** The LoRA settings, or null when the model has no adapters. */
+    public QwenLora.Settings loraSettings() {
+        return weights.lora() == null ? null : weights.lora().settings();
+    }
+
+    /** Folds the adapters into the base weights (W += alpha / r B A); the model then has no adapters. */
+    public void mergeLora() {
+        if (weights.lora() == null) {
+            throw new IllegalStateException("the model has no LoRA adapters to merge");
+        }
+        try (NoGrad ignored = NoGrad.enter()) {
+            weights.lora().mergeInto(weights);
+        }
+        weights.lora(null);
+    }
+
     public QwenTokenizer qwenTokenizer() {
         return tokenizer;
     }
@@ -215,6 +254,11 @@ public final class QwenVl implements TrainableModel {
         cfg.put("vision_depth", config.visionDepth());
         cfg.put("vision_hidden_size", config.visionHidden());
         cfg.put("tie_word_embeddings", config.tieWordEmbeddings());
+        if (weights.lora() != null) {
+            QwenLora.Settings ls = weights.lora().settings();
+            cfg.put("lora", Map.of("rank", ls.rank(), "alpha", ls.alpha(), "dropout", ls.dropout(),
+                    "target_modules", ls.targets(), "parameters", weights.lora().parameterCount()));
+        }
         String name = directory == null ? "qwen2_5_vl" : directory.getFileName().toString();
         return new ModelCard(name, QwenVlConfig.ARCHITECTURE, weights.parameterCount(), config.vocabSize(),
                 weights.manager().getDevice().toString(), directory == null ? null : directory.toString(), files, cfg);
@@ -261,6 +305,17 @@ public final class QwenVl implements TrainableModel {
 
     @Override
     public void save(Path dir) {
+        if (weights.lora() != null) {
+            if (directory == null) {
+                throw new IllegalStateException("an adapter folder must name its base folder, and this model has none");
+            }
+            try {
+                weights.lora().save(dir, directory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot save adapters to " + dir + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         try {
             Files.createDirectories(dir);
             ObjectNode raw = config.raw().deepCopy();
@@ -300,8 +355,14 @@ public final class QwenVl implements TrainableModel {
 
     private QwenVl copy(boolean frozenCopy) {
         NDManager m = NDManager.newBaseManager(weights.manager().getDevice());
-        QwenVlWeights w = QwenVlWeights.fromHost(m, config, weights.toHost(), !frozenCopy);
+        QwenVlWeights w = QwenVlWeights.fromHost(m, config, weights.toHost(), !frozenCopy && weights.lora() == null);
         QwenTokenizer tok = QwenTokenizer.load(tokenizer.file(), config);
+        if (weights.lora() != null) {
+            // a frozen copy keeps the base frozen and copies the adapters; a trainable one trains the adapters
+            QwenLora copy = QwenLora.create(m, config, weights.lora().settings(), 0, !frozenCopy);
+            copy.assign(weights.lora().toHost());
+            w.lora(copy);
+        }
         return new QwenVl(config, tok, images, w, directory, diskDtype, frozenCopy);
     }
 
@@ -312,7 +373,7 @@ public final class QwenVl implements TrainableModel {
         if (frozen) {
             throw new IllegalStateException("a frozen model has no trainable parameters");
         }
-        return weights.named();
+        return weights.lora() != null ? weights.lora().parameters() : weights.named();
     }
 
     @Override
@@ -343,12 +404,17 @@ public final class QwenVl implements TrainableModel {
 
     @Override
     public Map<String, HostTensor> weightsSnapshot() {
-        return weights.toHost();
+        return weights.lora() != null ? weights.lora().toHost() : weights.toHost();
     }
 
+    /** Overwrites the weights (with adapters: the adapters, by their PEFT names). */
     @Override
     public void loadWeights(Map<String, HostTensor> host) {
-        weights.assign(host);
+        if (weights.lora() != null) {
+            weights.lora().assign(host);
+        } else {
+            weights.assign(host);
+        }
     }
 
     public NDManager manager() {

@@ -20,6 +20,8 @@ public final class QwenVlWeights implements AutoCloseable {
     private final NDManager manager;
     private final QwenVlConfig config;
     private final Map<String, NDArray> arrays;
+    /** LoRA adapters on the language model, or null. */
+    private QwenLora lora;
 
     private QwenVlWeights(NDManager manager, QwenVlConfig config, Map<String, NDArray> arrays) {
         this.manager = manager;
@@ -145,6 +147,21 @@ public final class QwenVlWeights implements AutoCloseable {
             throw new IllegalArgumentException("no parameter named " + name);
         }
         return a;
+    }
+
+    /** x W^T + b, plus the LoRA adapter's term when the layer has one. */
+    NDArray linear(NDArray x, String weightName, String biasName) {
+        NDArray y = QwenOps.linear(x, get(weightName), biasName == null ? null : get(biasName));
+        NDArray d = lora == null ? null : lora.delta(x, weightName);
+        return d == null ? y : y.add(d);
+    }
+
+    QwenLora lora() {
+        return lora;
+    }
+
+    void lora(QwenLora adapters) {
+        this.lora = adapters;
     }
 
     /** The output projection: {@code lm_head.weight}, or the token embedding when tied. */
