@@ -33,8 +33,18 @@ class QwenRunTest {
     }
 
     RunFolder run(String kind) throws Exception {
-        Experiment e = ExperimentLoader.parse(TinyRunFixture.experiment(fixture(), kind, 3), Path.of(kind));
-        RunFolder f = RunManager.createFolder(tmp.resolve("runs-" + kind), e);
+        return run(kind, false);
+    }
+
+    RunFolder run(String kind, boolean lora) throws Exception {
+        String json = TinyRunFixture.experiment(fixture(), kind, 3);
+        if (lora) {
+            json = json.replace("\"kind\": \"" + kind + "\",", "\"kind\": \"" + kind + "\", \"lora\": {\"rank\": 2, "
+                    + "\"alpha\": 8, \"target_modules\": \"q_proj,v_proj,down_proj\"},");
+            assertTrue(json.contains("lora"), json);
+        }
+        Experiment e = ExperimentLoader.parse(json, Path.of(kind));
+        RunFolder f = RunManager.createFolder(tmp.resolve("runs-" + kind + (lora ? "-lora" : "")), e);
         int rc = new RunWorker(() -> new JigsawMethod(KnowledgeSetups.world(), tmp)).run(f.dir());
         assertEquals(0, rc, Files.exists(f.logFile()) ? Files.readString(f.logFile()) : "no log");
         assertEquals(RunState.FINISHED, f.info().state());
@@ -73,10 +83,17 @@ class QwenRunTest {
     }
 
     @Test
+    void loraSftRunCheckpointsAdaptersThatReloadOnTheBase() throws Exception {
+        RunFolder f = run("sft", true);
+        Path ck = TrainerCheckpoint.latest(f.checkpointsDir()).orElseThrow();
+        assertTrue(Files.isRegularFile(ck.resolve("adapter_config.json")), "the checkpoint is an adapter folder");
+        assertFalse(Files.exists(ck.resolve("model.safetensors")), "without a copy of the base weights");
+    }
+
+    @Test
     void grpoRunOfThreeStepsLogsRollouts() throws Exception {
         RunFolder f = run("grpo");
         List<JsonNode> rollouts = JsonlFiles.read(f.rolloutsFile());
         assertFalse(rollouts.isEmpty(), "rollouts were logged");
-        System.out.println(rollouts.get(0));
     }
 }
