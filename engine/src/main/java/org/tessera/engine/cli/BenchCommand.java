@@ -52,8 +52,32 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--json", description = "print the results as JSON")
         boolean json;
 
+        @Option(names = "--image-size", defaultValue = "224",
+                description = "Hugging Face models: side of the square random image in pixels (default: ${DEFAULT-VALUE})")
+        int imageSize;
+
+        @Option(names = "--completion-len", defaultValue = "32",
+                description = "Hugging Face models: completion tokens of each training sequence (default: ${DEFAULT-VALUE})")
+        int completionLen;
+
+        @Option(names = "--forward-steps", defaultValue = "3",
+                description = "Hugging Face models: timed forward passes, 0 to skip (default: ${DEFAULT-VALUE})")
+        int forwardSteps;
+
+        @Option(names = "--temperature", defaultValue = "1",
+                description = "Hugging Face models: sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE})")
+        float temperature;
+
         @Override
         public Integer call() throws Exception {
+            if (org.tessera.engine.model.qwen2_5_vl.QwenVlConfig.ARCHITECTURE.equals(
+                    org.tessera.engine.model.ModelLoader.architectureOf(model.dir()))) {
+                // --steps 0 / --gen-prompts 0 skip a phase (a 3B model's AdamW state needs ~45 GB)
+                new org.tessera.engine.bench.QwenBenchmark(model.dir(), new org.tessera.engine.bench.QwenBenchmark.Setup(
+                        batch, textLen, completionLen, imageSize, forwardSteps, steps, genPrompts, genSamples, genTokens,
+                        temperature)).run(json);
+                return 0;
+            }
             new ModelBenchmark(model.dir(), batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
             return 0;
         }

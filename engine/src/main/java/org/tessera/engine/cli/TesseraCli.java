@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class,
                 RunCommand.class, RunsCommand.class, ResumeCommand.class, CancelCommand.class, WorkerCommand.class,
                 EvalCommand.class, AnalyzeCommand.class, ReportCommand.class,
-                GpuSetupCommand.class, GpuCheckCommand.class})
+                GenerateCommand.class, GpuSetupCommand.class, GpuCheckCommand.class})
 public final class TesseraCli implements Runnable {
 
     @CommandLine.Spec

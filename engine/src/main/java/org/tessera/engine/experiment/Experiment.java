@@ -45,7 +45,14 @@ public record Experiment(
                          @JsonProperty("warmup_steps") Integer warmupSteps,
                          @JsonProperty("min_lr_ratio") Double minLrRatio,
                          @JsonProperty("weight_decay") Double weightDecay, @JsonProperty("grad_clip") Double gradClip,
-                         @JsonProperty("sft") Sft sft, @JsonProperty("grpo") Grpo grpo) {
+                         @JsonProperty("sft") Sft sft, @JsonProperty("grpo") Grpo grpo,
+                         @JsonProperty("lora") Lora lora) {
+    }
+
+    /** LoRA adapters instead of full fine-tuning (Hugging Face models); {@code targetModules}: comma-separated. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Lora(@JsonProperty("rank") int rank, @JsonProperty("alpha") Double alpha,
+                       @JsonProperty("dropout") Double dropout, @JsonProperty("target_modules") String targetModules) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -137,7 +137,9 @@ public final class ExperimentLoader {
         }
         Experiment.Method method = new Experiment.Method(m.kind(), m.steps(), m.sftSteps(), or(m.batchSize(), 16),
                 m.lr(), m.kind().equals("rft-then-sft") ? or(m.sftLr(), m.lr()) : m.sftLr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
-                or(m.gradClip(), 1.0), sft, grpo);
+                or(m.gradClip(), 1.0), sft, grpo, m.lora() == null ? null : new Experiment.Lora(m.lora().rank(),
+                        or(m.lora().alpha(), 2.0 * m.lora().rank()), or(m.lora().dropout(), 0.0),
+                        or(m.lora().targetModules(), "q_proj,k_proj,v_proj,o_proj")));
         Experiment.Eval ev = e.eval();
         Experiment.Eval eval = new Experiment.Eval(ev.every(), or(ev.jigsawN(), 50), or(ev.knowledgeN(), 30),
                 or(ev.klProbeN(), 32), or(ev.maxNewTokens(), 48));

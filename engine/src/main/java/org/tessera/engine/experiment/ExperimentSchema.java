@@ -49,6 +49,12 @@ public final class ExperimentSchema {
                 .choice("loss", false, Set.of("grpo", "dr_grpo"))
                 .choice("reward", false, REWARDS)
                 .object("reward_weights", false, weights);
+        ObjectSpec lora = new ObjectSpec()
+                .integer("rank", true, 1, 4096)
+                .number("alpha", false, 1e-6, 1e6)
+                .number("dropout", false, 0, 0.99)
+                .pattern("target_modules", false, "[a-z_]+(,[a-z_]+)*",
+                        "comma-separated module names, e.g. \"q_proj,k_proj,v_proj,o_proj\"");
         ObjectSpec method = new ObjectSpec()
                 .choice("kind", true, METHODS)
                 .integer("steps", true, 1, 10_000_000)
@@ -61,7 +67,8 @@ public final class ExperimentSchema {
                 .number("weight_decay", false, 0, 1)
                 .number("grad_clip", false, 0, 1e6)
                 .object("sft", false, sft)
-                .object("grpo", false, grpo);
+                .object("grpo", false, grpo)
+                .object("lora", false, lora);
         ObjectSpec eval = new ObjectSpec()
                 .integer("every", true, 1, 10_000_000)
                 .integer("jigsaw_n", false, 1, 100_000)

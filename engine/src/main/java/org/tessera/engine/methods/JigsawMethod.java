@@ -4,6 +4,9 @@ import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.jigsaw.JigsawEvaluator;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.model.ModelLoader;
+import org.tessera.engine.model.qwen2_5_vl.QwenLora;
+import org.tessera.engine.model.qwen2_5_vl.QwenVl;
+import org.tessera.engine.model.qwen2_5_vl.QwenVlConfig;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.Safetensors;
 import org.tessera.engine.model.TrainableModel;
@@ -59,14 +62,17 @@ public final class JigsawMethod implements ExperimentMethod {
         long total = grpoSteps + sftSteps;
         ctx.setTotalSteps(total);
         TaskSetup task = new TaskSetup(e);
-        try (TrainableModel policy = ModelLoader.load(baseDir);
+        try (TrainableModel policy = policy(baseDir, e);
              TrainableModel base = ModelLoader.load(baseDir, true);
              AdamW optimizer = AdamW.standard(policy.parameters(), m.weightDecay().floatValue())) {
             long start = 0;
             Optional<Path> ck = TrainerCheckpoint.latest(ctx.folder().checkpointsDir());
             if (ck.isPresent()) {
                 TrainerCheckpoint.State st = TrainerCheckpoint.readState(ck.get());
-                policy.loadWeights(Safetensors.read(ck.get().resolve("model.safetensors")));
+                // a LoRA run's checkpoint holds the adapters only
+                Path adapters = ck.get().resolve(QwenLora.WEIGHTS);
+                policy.loadWeights(Safetensors.read(java.nio.file.Files.isRegularFile(adapters) ? adapters
+                        : ck.get().resolve("model.safetensors")));
                 optimizer.restore(TrainerCheckpoint.readOptimizer(ck.get()), st.optimizerSteps());
                 start = st.step();
                 ctx.progress(start, ck.get().getFileName().toString());
@@ -91,6 +97,21 @@ public final class JigsawMethod implements ExperimentMethod {
                 runSft(e, ctx, data, policy, base, optimizer, evaluator, step, grpoSteps, total, lr, t0);
             }
         }
+    }
+
+    /** The model to train: the base itself, or the base with fresh LoRA adapters when the method asks for them. */
+    private static TrainableModel policy(Path baseDir, Experiment e) {
+        Experiment.Lora l = e.method().lora();
+        if (l == null) {
+            return ModelLoader.load(baseDir);
+        }
+        if (!QwenVlConfig.ARCHITECTURE.equals(ModelLoader.architectureOf(baseDir))) {
+            throw new IllegalArgumentException("method.lora needs a Hugging Face Qwen2.5-VL base model; "
+                    + baseDir + " is " + ModelLoader.architectureOf(baseDir));
+        }
+        QwenLora.Settings s = new QwenLora.Settings(l.rank(), l.alpha(), l.dropout(),
+                java.util.Arrays.asList(l.targetModules().split(",")));
+        return QwenVl.loadWithLora(baseDir, s, e.seed());
     }
 
     private Path resolve(String p) {

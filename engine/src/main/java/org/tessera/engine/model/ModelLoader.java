@@ -2,17 +2,15 @@ package org.tessera.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.tessera.engine.model.tiny.TinyVlm;
-import org.tessera.engine.model.tiny.TinyVlmConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Opens a checkpoint folder ({@code config.json}, {@code tokenizer.json}, {@code model.safetensors}) as the model
- * its {@code architecture} field names. New architectures (e.g. a Hugging Face MLLM from a local folder) plug in
- * here.
+ * Opens a checkpoint folder ({@code config.json}, {@code tokenizer.json}, weights) as the model its config names:
+ * the tiny model's {@code architecture} field or a Hugging Face config's {@code architectures} list, looked up in
+ * {@link ModelArchitectures}.
  */
 public final class ModelLoader {
     /** Where the shipped base model lives, relative to the project root. */
@@ -40,12 +38,23 @@ public final class ModelLoader {
             throw new ModelLoadException(dir, "not a folder (a checkpoint is a folder with config.json, "
                     + "tokenizer.json and model.safetensors)");
         }
-        String arch = architecture(dir.resolve("config.json"));
-        if (TinyVlmConfig.ARCHITECTURE.equals(arch)) {
-            return TinyVlm.load(dir, frozen);
+        if (Files.isRegularFile(dir.resolve(org.tessera.engine.model.qwen2_5_vl.QwenLora.CONFIG))) {
+            // a LoRA adapter folder: the adapters on the base folder its adapter_config.json names
+            return org.tessera.engine.model.qwen2_5_vl.QwenVl.loadAdapter(dir, frozen);
         }
-        throw new ModelLoadException(dir.resolve("config.json"), "architecture '" + arch
-                + "' is not supported by this version of Tessera (supported: " + TinyVlmConfig.ARCHITECTURE + ")");
+        String arch = architecture(dir.resolve("config.json"));
+        ModelArchitectures.Opener opener = ModelArchitectures.find(arch);
+        if (opener == null) {
+            throw new ModelLoadException(dir.resolve("config.json"), "architecture '" + arch
+                    + "' is not supported by this version of Tessera (supported: "
+                    + String.join(", ", ModelArchitectures.all().keySet()) + ")");
+        }
+        return opener.open(dir, frozen);
+    }
+
+    /** The architecture id a checkpoint folder's config.json names. */
+    public static String architectureOf(Path dir) {
+        return architecture(dir.resolve("config.json"));
     }
 
     static String architecture(Path config) {
@@ -55,10 +64,23 @@ public final class ModelLoader {
         try {
             JsonNode node = new ObjectMapper().readTree(config.toFile());
             JsonNode arch = node == null ? null : node.get("architecture");
-            if (arch == null || !arch.isTextual()) {
-                throw new ModelLoadException(config, "field 'architecture' is missing or not a string");
+            if (arch != null && arch.isTextual()) {
+                return arch.asText();
             }
-            return arch.asText();
+            JsonNode list = node == null ? null : node.get("architectures");
+            if (list != null && list.isArray()) {
+                // a Hugging Face config: the first listed architecture Tessera knows, else the first listed
+                for (JsonNode a : list) {
+                    if (ModelArchitectures.find(a.asText()) != null) {
+                        return a.asText();
+                    }
+                }
+                if (!list.isEmpty()) {
+                    return list.get(0).asText();
+                }
+            }
+            throw new ModelLoadException(config, "neither field 'architecture' (a Tessera model) nor "
+                    + "'architectures' (a Hugging Face model) names the model's architecture");
         } catch (IOException e) {
             throw new ModelLoadException(config, "not valid JSON: " + e.getMessage(), e);
         }

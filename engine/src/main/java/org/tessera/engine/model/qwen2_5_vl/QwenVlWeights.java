@@ -1,0 +1,212 @@
+package org.tessera.engine.model.qwen2_5_vl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.tessera.engine.model.HfWeightFiles;
+import org.tessera.engine.model.HostTensor;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The parameters of a Qwen2.5-VL model as float32 arrays on the model's device, under the hub's names. With tied
+ * embeddings the LM head is the token embedding itself (one array, one gradient).
+ */
+public final class QwenVlWeights implements AutoCloseable {
+    private final NDManager manager;
+    private final QwenVlConfig config;
+    private final Map<String, NDArray> arrays;
+    /** LoRA adapters on the language model, or null. */
+    private QwenLora lora;
+
+    private QwenVlWeights(NDManager manager, QwenVlConfig config, Map<String, NDArray> arrays) {
+        this.manager = manager;
+        this.config = config;
+        this.arrays = arrays;
+    }
+
+    /** Reads every tensor the config implies from the folder's weight files, one at a time. */
+    public static QwenVlWeights load(NDManager manager, QwenVlConfig c, Path dir, boolean trainable) {
+        return load(manager, c, dir, trainable, PIECE);
+    }
+
+    /** As above, copying at most {@code piece} values at a time (tests use small pieces). */
+    static QwenVlWeights load(NDManager manager, QwenVlConfig c, Path dir, boolean trainable, long piece) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        try (HfWeightFiles files = HfWeightFiles.open(dir, QwenVlLayout::canonical)) {
+            for (Map.Entry<String, long[]> e : QwenVlLayout.shapes(c).entrySet()) {
+                out.put(e.getKey(), copyIn(manager, files, e.getKey(), e.getValue(), trainable, piece));
+            }
+        }
+        return new QwenVlWeights(manager, c, out);
+    }
+
+    public static QwenVlWeights fromHost(NDManager manager, QwenVlConfig c, Map<String, HostTensor> host,
+                                         boolean trainable) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : QwenVlLayout.shapes(c).entrySet()) {
+            HostTensor t = host.get(e.getKey());
+            if (t == null || !Arrays.equals(t.shape(), e.getValue())) {
+                throw new IllegalArgumentException("tensor '" + e.getKey() + "' is missing or has the wrong shape");
+            }
+            out.put(e.getKey(), place(manager, e.getKey(), t, trainable));
+        }
+        return new QwenVlWeights(manager, c, out);
+    }
+
+    /** Values per piece when a tensor is copied from its file into native memory. */
+    private static final long PIECE = 1L << 24;
+
+    /**
+     * One tensor from the weight files into an array libtorch owns, a block of rows at a time: neither the whole
+     * tensor as a Java array nor DJL's direct-buffer copy of it ever exists, so a 3B model in float32 needs its
+     * 15 GB once, not two or three times (the first version, staging whole tensors, was killed for memory at 19 GB).
+     */
+    private static NDArray copyIn(NDManager m, HfWeightFiles files, String name, long[] shape, boolean trainable,
+                                  long piece) {
+        long rowSize = 1;
+        for (int i = 1; i < shape.length; i++) {
+            rowSize *= shape[i];
+        }
+        long rows = shape.length == 0 ? 1 : shape[0];
+        NDArray a;
+        if (rows * rowSize <= piece) {
+            float[] v = files.readRange(name, shape, 0, (int) (rows * rowSize));
+            NDArray staged = m.create(v, new Shape(shape));
+            a = staged.duplicate(); // libtorch's own memory: the staging direct buffer can be collected
+            staged.close();
+        } else {
+            a = m.zeros(new Shape(shape));
+            long perPiece = Math.max(1, piece / rowSize);
+            for (long r = 0; r < rows; r += perPiece) {
+                long n = Math.min(perPiece, rows - r);
+                float[] v = files.readRange(name, shape, r * rowSize, (int) (n * rowSize));
+                long[] pieceShape = shape.clone();
+                pieceShape[0] = n;
+                try (NDArray block = m.create(v, new Shape(pieceShape))) {
+                    a.set(new ai.djl.ndarray.index.NDIndex(r + ":" + (r + n)), block);
+                }
+            }
+        }
+        a.setName(name);
+        if (trainable) {
+            a.setRequiresGradient(true);
+        }
+        return a;
+    }
+
+    private static NDArray place(NDManager m, String name, HostTensor t, boolean trainable) {
+        // DJL's create() wraps a direct ByteBuffer that the CPU tensor keeps using: 15 GB of weights would have to
+        // fit -XX:MaxDirectMemorySize (= -Xmx by default). A copy owned by libtorch frees the buffer for the GC.
+        NDArray staged = m.create(t.data(), new Shape(t.shape()));
+        NDArray a = staged.duplicate();
+        staged.close();
+        a.setName(name);
+        if (trainable) {
+            a.setRequiresGradient(true);
+        }
+        return a;
+    }
+
+    /**
+     * Seeded random values of one tensor (norms 1, biases 0, matrices normal with std 0.02): what
+     * {@code init-model} writes, one tensor at a time. Each tensor has its own stream, so the values do not depend
+     * on the order tensors are made in.
+     */
+    public static float[] randomTensor(String name, long[] shape, long seed) {
+        long n = 1;
+        for (long d : shape) {
+            n *= d;
+        }
+        float[] data = new float[Math.toIntExact(n)];
+        if (QwenVlLayout.isNorm(name)) {
+            Arrays.fill(data, 1f);
+        } else if (!name.endsWith(".bias")) {
+            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + name.hashCode());
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (float) (gaussian(rnd) * 0.02);
+            }
+        }
+        return data;
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        // Box-Muller: SplittableRandom has no nextGaussian on Java 17
+        double u = 1.0 - r.nextDouble();
+        double v = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    public NDArray get(String name) {
+        NDArray a = arrays.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no parameter named " + name);
+        }
+        return a;
+    }
+
+    /** x W^T + b, plus the LoRA adapter's term when the layer has one. */
+    NDArray linear(NDArray x, String weightName, String biasName) {
+        NDArray y = QwenOps.linear(x, get(weightName), biasName == null ? null : get(biasName));
+        NDArray d = lora == null ? null : lora.delta(x, weightName);
+        return d == null ? y : y.add(d);
+    }
+
+    QwenLora lora() {
+        return lora;
+    }
+
+    void lora(QwenLora adapters) {
+        this.lora = adapters;
+    }
+
+    /** The output projection: {@code lm_head.weight}, or the token embedding when tied. */
+    public NDArray lmHead() {
+        return config.tieWordEmbeddings() ? get("model.embed_tokens.weight") : get("lm_head.weight");
+    }
+
+    /** Parameters in a fixed order (the optimiser's state follows it). */
+    public Map<String, NDArray> named() {
+        return arrays;
+    }
+
+    public long parameterCount() {
+        return arrays.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /** Parameters of the vision tower and merger ({@code visual.*}). */
+    public long visionParameterCount() {
+        return arrays.entrySet().stream().filter(e -> e.getKey().startsWith("visual."))
+                .mapToLong(e -> e.getValue().getShape().size()).sum();
+    }
+
+    public Map<String, HostTensor> toHost() {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> out.put(k, new HostTensor(v.getShape().getShape(), v.toFloatArray())));
+        return out;
+    }
+
+    /** Overwrites every parameter in place (shapes must match). */
+    public void assign(Map<String, HostTensor> host) {
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            HostTensor t = host.get(e.getKey());
+            if (t == null || !Arrays.equals(t.shape(), e.getValue().getShape().getShape())) {
+                throw new IllegalArgumentException("cannot assign tensor '" + e.getKey() + "': missing or wrong shape");
+            }
+            e.getValue().set(t.data());
+        }
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
