@@ -13,6 +13,8 @@ tr ':' '\n' < .device/cp.txt | grep -v pytorch-native-cpu | xargs -I{} cp {} .de
 cp engine/target/tessera-engine-*.jar .device/lib/
 # DJL's prebuilt JNI libraries are never used there (gpu-setup builds one): 15 MB less to carry
 (cd .device/lib && zip -q -d pytorch-jni-*.jar 'jnilib/*/*/*')
+# the Hugging Face tokenizers' natives of other platforms: 40 MB less
+(cd .device/lib && zip -q -d tokenizers-*.jar 'native/lib/linux-aarch64/*' 'native/lib/win-x86_64/*' 'native/lib/osx-aarch64/*')
 jdk="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
 tmp="$(mktemp -d)"
 jlink --add-modules java.base,java.compiler,java.desktop,java.management,java.sql,java.logging,jdk.unsupported,java.naming,jdk.zipfs,java.net.http,jdk.crypto.ec \

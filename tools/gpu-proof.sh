@@ -11,6 +11,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 OUT="${OUT:-$PWD/gpu-proof-out}"
 mkdir -p "$OUT" /tmp/gpu-proof
+exec > >(tee "$OUT/proof.log") 2>&1   # everything, so a run cut short still reports what it did
 tar -xJf .device/jre.tar.xz -C /tmp/gpu-proof
 export JAVA_HOME=/tmp/gpu-proof/jre
 export TESSERA_HOME=/tmp/gpu-proof/home DJL_CACHE_DIR=/tmp/gpu-proof/home/djl TESSERA_ROOT="$PWD"
@@ -38,8 +39,6 @@ TESSERA_TF32=off timed "${T[@]}" gpu-check "${models[@]}" 2>&1 | tee "$OUT/check
 
 step "bench model (GPU)"
 timed "${T[@]}" bench model --json > "$OUT/bench-gpu.json" 2> "$OUT/bench-gpu.err"; tail -3 "$OUT/bench-gpu.err"
-step "bench model (CPU, $(nproc) cores, same libtorch)"
-TESSERA_DEVICE=cpu timed "${T[@]}" bench model --json > "$OUT/bench-cpu.json" 2> "$OUT/bench-cpu.err"; tail -3 "$OUT/bench-cpu.err"
 
 step "runs on the GPU"
 for cfg in quick-demo lesson-grpo; do
@@ -49,10 +48,19 @@ done
 grep -h '"device"\|"precision"' /tmp/gpu-proof/runs/*/run.json | sort | uniq -c
 
 if [[ "${1:-}" == qwen ]]; then
-  step "Qwen2.5-VL-3B-shaped random model"
+  step "Qwen2.5-VL-3B-shaped random model (fp32 on the GPU; the peer's shapes: 8 x (64 image + 256 text) tokens)"
   timed "${T[@]}" init-model --architecture qwen2_5_vl --size 3b --out /tmp/gpu-proof/q3b 2>&1 | tail -3
-  timed "${T[@]}" bench model --model /tmp/gpu-proof/q3b --json > "$OUT/bench-q3b.json" 2> "$OUT/bench-q3b.err"
-  tail -5 "$OUT/bench-q3b.err"
+  for tf32 in on off; do
+    TESSERA_TF32=$tf32 timed timeout 200 "${T[@]}" bench model --model /tmp/gpu-proof/q3b --batch 8 --image-size 224 \
+      --text-len 224 --completion-len 32 --forward-steps 2 --steps 3 --gen-prompts 0 --json \
+      > "$OUT/bench-q3b-train-tf32$tf32.json" 2> "$OUT/bench-q3b-train-tf32$tf32.err"
+    tail -3 "$OUT/bench-q3b-train-tf32$tf32.err"; cat "$OUT/bench-q3b-train-tf32$tf32.json"
+  done
+  timed timeout 240 "${T[@]}" bench model --model /tmp/gpu-proof/q3b --image-size 224 --text-len 32 \
+    --forward-steps 0 --steps 0 --gen-prompts 64 --gen-samples 1 --gen-tokens 128 --json \
+    > "$OUT/bench-q3b-sample.json" 2> "$OUT/bench-q3b-sample.err"
+  tail -3 "$OUT/bench-q3b-sample.err"; cat "$OUT/bench-q3b-sample.json"
 fi
-nvidia-smi --query-gpu=memory.used --format=csv,noheader
+step "bench model (CPU, $(nproc) cores, same libtorch)"
+TESSERA_DEVICE=cpu timed "${T[@]}" bench model --json > "$OUT/bench-cpu.json" 2> "$OUT/bench-cpu.err"; tail -3 "$OUT/bench-cpu.err"
 step done
