@@ -67,28 +67,34 @@ public final class GpuCheck {
 
     /** CPU against GPU on one model folder; requires a GPU. */
     public ModelResult model(Path dir) {
+        return model(dir, "cpu", "gpu");
+    }
+
+    /** Device {@code a} against device {@code b} ({@code cpu} or {@code gpu}). */
+    ModelResult model(Path dir, String a, String b) {
         String before = System.getProperty("tessera.device");
         try {
-            System.setProperty("tessera.device", "cpu");
+            System.setProperty("tessera.device", a);
             try (TrainableModel cpu = ModelLoader.load(dir, true)) {
-                System.setProperty("tessera.device", "gpu");
+                System.setProperty("tessera.device", b);
                 try (TrainableModel gpu = ModelLoader.load(dir, true)) {
                     List<Prompt> prompts = prompts(8);
                     List<int[]> completions = new ArrayList<>();
                     for (int i = 0; i < prompts.size(); i++) {
                         completions.add(cpu.encodeCompletion("<answer>" + (i % 4 + 1) + " 3 2 4</answer>"));
                     }
-                    float[] a = logProbs(cpu, prompts, completions);
-                    float[] b = logProbs(gpu, prompts, completions);
-                    double diff = maxAbsDiff(a, b);
+                    Device da = a.equals("gpu") ? Device.gpu() : Device.cpu();
+                    Device db = b.equals("gpu") ? Device.gpu() : Device.cpu();
+                    double diff = maxAbsDiff(logProbs(cpu, da, prompts, completions),
+                            logProbs(gpu, db, prompts, completions));
                     double tol = Precision.tf32() ? TOLERANCE_TF32 : TOLERANCE_FP32;
                     List<Prompt> batch = prompts(32);
                     List<int[]> batchCompletions = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
                         batchCompletions.add(completions.get(i % completions.size()));
                     }
-                    return new ModelResult(dir, diff, tol, tokensPerSecond(cpu, batch, batchCompletions),
-                            tokensPerSecond(gpu, batch, batchCompletions));
+                    return new ModelResult(dir, diff, tol, tokensPerSecond(cpu, da, batch, batchCompletions),
+                            tokensPerSecond(gpu, db, batch, batchCompletions));
                 }
             }
         } finally {
@@ -100,9 +106,8 @@ public final class GpuCheck {
         }
     }
 
-    private static float[] logProbs(TrainableModel m, List<Prompt> prompts, List<int[]> completions) {
-        try (NoGrad ignored = NoGrad.enter();
-             NDManager s = NDManager.newBaseManager(m.parameters().values().iterator().next().getDevice())) {
+    private static float[] logProbs(TrainableModel m, Device d, List<Prompt> prompts, List<int[]> completions) {
+        try (NoGrad ignored = NoGrad.enter(); NDManager s = NDManager.newBaseManager(d)) {
             TokenLogProbs lp = m.completionDistributions(s, prompts, completions);
             // only the completion's columns: padding columns hold whatever the model computes on padding
             NDArray masked = lp.logProbs().mul(lp.mask().expandDims(-1));
@@ -111,11 +116,10 @@ public final class GpuCheck {
     }
 
     /** Teacher-forced forward passes: prompt and completion tokens scored per second (best of 3 after a warm-up). */
-    private static double tokensPerSecond(TrainableModel m, List<Prompt> prompts, List<int[]> completions) {
+    private static double tokensPerSecond(TrainableModel m, Device d, List<Prompt> prompts, List<int[]> completions) {
         double best = 0;
         for (int i = 0; i < 4; i++) {
-            try (NoGrad ignored = NoGrad.enter();
-                 NDManager s = NDManager.newBaseManager(m.parameters().values().iterator().next().getDevice())) {
+            try (NoGrad ignored = NoGrad.enter(); NDManager s = NDManager.newBaseManager(d)) {
                 long t0 = System.nanoTime();
                 TokenLogProbs lp = m.completionLogProbs(s, prompts, completions, false);
                 lp.logProbs().sum().getFloat(); // waits for the device

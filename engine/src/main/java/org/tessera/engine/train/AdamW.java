@@ -15,31 +15,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * AdamW on flat buffers: the parameters are grouped, in their fixed order, into buckets of at most
- * a few hundred thousand (CPU) or tens of millions (GPU) values; each bucket keeps its moments in two flat arrays and updates all its parameters
- * with one chain of about a dozen large ops. The per-tensor form ({@link PerTensorAdamW}) launched some 16 small ops
- * and one device-to-host read per parameter, which dominated a training step on a GPU (32-36 ms of 56-64 ms for the
- * tiny model on an H200, docs/gpu.md) and cost a fifth of a CPU step.
+ * AdamW on flat buffers: the parameters are grouped, in their fixed order, into buckets of millions of values;
+ * each bucket keeps its moments and a copy of its gradients in flat arrays and updates all its parameters with one
+ * chain of about a dozen large ops, in place in two preallocated scratch buffers (only the square root allocates).
+ * The per-tensor form ({@link PerTensorAdamW}) launched some 16 small ops and one device-to-host read per
+ * parameter, which dominated a training step on a GPU (32-36 ms of 56-64 ms for the tiny model on an H200,
+ * docs/gpu.md).
  *
  * <p>Every element goes through the same float operations in the same order as in {@link PerTensorAdamW}, so the
- * two give bit-identical weights and moments on the CPU ({@code AdamWTest}); the gradient norm is summed per
- * tensor, as before, and read back in one transfer. Buckets bound the flat temporaries (gradients, parameters,
- * update: each the bucket's size), so a model of billions of parameters needs no copy of itself in scratch memory.
- * Checkpointed state keeps the per-tensor names ({@code m.<param>}, {@code v.<param>}), so checkpoints written by
- * either implementation resume with the other.
+ * two give bit-identical weights and moments ({@code AdamWTest}); the gradient norm is summed per tensor, as
+ * before, and read back in one transfer. Memory: the moments, one flat copy of the gradients, and two scratch
+ * buffers of one bucket. Checkpointed state keeps the per-tensor names ({@code m.<param>}, {@code v.<param>}), so
+ * checkpoints written by either implementation resume with the other.
  */
 public final class AdamW implements AdamWOptimizer {
     /**
-     * Values per bucket. On a GPU every op is a kernel launch, so buckets are large (64 Mi floats, 256 MiB: the tiny
-     * model is one bucket). On a CPU an op over a bucket that fits in the cache costs less than one that streams
-     * from memory, and on 2 cores large ops were slower than the per-tensor chain they replace: 256 Ki floats (1 MiB).
+     * Values per bucket: each bucket costs a dozen ops whatever its size, so larger is better as long as the flat
+     * temporaries stay small next to the device's memory. 64 Mi floats (256 MiB) on a GPU; 4 Mi floats (16 MiB)
+     * on a CPU. The tiny model (2.4 M values) is one bucket on either. {@code tessera.adamw.bucket} overrides
+     * (benchmarks); any size gives the same numbers.
      */
     static final long GPU_BUCKET_ELEMENTS = 1L << 26;
-    static final long CPU_BUCKET_ELEMENTS = 1L << 18;
+    static final long CPU_BUCKET_ELEMENTS = 1L << 22;
 
     private final NDManager state;
     private final List<Bucket> buckets = new ArrayList<>();
     private final List<NDArray> params;
+    private final NDArray a;   // scratch: squares, then the moment terms
+    private final NDArray b;   // scratch: the update
+    private static final NDIndex ALL = new NDIndex("...");
     private final float beta1;
     private final float beta2;
     private final float eps;
@@ -54,6 +58,7 @@ public final class AdamW implements AdamWOptimizer {
         long size;
         NDArray m;
         NDArray v;
+        NDArray g;            // the gradients, copied in at each step
         final List<Boolean> decays = new ArrayList<>();
 
         void add(String name, NDArray p) {
@@ -62,6 +67,11 @@ public final class AdamW implements AdamWOptimizer {
             decays.add(AdamWOptimizer.decays(name));
             offsets.add(size);
             size += p.size();
+        }
+
+        NDIndex range(int i) {
+            long start = offsets.get(i);
+            return new NDIndex("{}:{}", start, start + params.get(i).size());
         }
 
         NDArray slice(NDArray flat, int i) {
@@ -93,10 +103,15 @@ public final class AdamW implements AdamWOptimizer {
             }
             current.add(e.getKey(), e.getValue());
         }
+        long largest = 0;
         for (Bucket b : buckets) {
             b.m = state.zeros(new Shape(b.size));
             b.v = state.zeros(new Shape(b.size));
+            b.g = state.zeros(new Shape(b.size));
+            largest = Math.max(largest, b.size);
         }
+        this.a = state.zeros(new Shape(largest));
+        this.b = state.zeros(new Shape(largest));
     }
 
     public static AdamW standard(Map<String, NDArray> params, float weightDecay) {
@@ -113,15 +128,16 @@ public final class AdamW implements AdamWOptimizer {
                 g.attach(s);
                 grads.add(g);
             }
-            // each bucket's gradients in one flat array, and the sum of squares of each tensor from its slice
-            List<NDArray> flatGrads = new ArrayList<>(buckets.size());
+            // each bucket's gradients copied into its flat buffer; each tensor's sum of squares from a slice
             NDList squares = new NDList(params.size());
             int k = 0;
             for (Bucket b : buckets) {
-                NDArray g = flat(grads.subList(k, k + b.params.size()), s);
-                flatGrads.add(g);
-                NDArray g2 = g.square();
-                g2.attach(s);
+                for (int i = 0; i < b.params.size(); i++) {
+                    b.g.set(b.range(i), grads.get(k + i).reshape(-1));
+                }
+                NDArray g2 = scratch(a, b, s);
+                g2.set(ALL, b.g);
+                g2.muli(g2); // x * x: what square() computes
                 for (int i = 0; i < b.params.size(); i++) {
                     squares.add(b.slice(g2, i).sum());
                 }
@@ -143,9 +159,9 @@ public final class AdamW implements AdamWOptimizer {
             double bc1 = 1 - Math.pow(beta1, steps);
             double bc2 = 1 - Math.pow(beta2, steps);
             float stepSize = (float) (lr * Math.sqrt(bc2) / bc1);
-            for (int i = 0; i < buckets.size(); i++) {
+            for (Bucket b : buckets) {
                 try (NDManager bs = s.newSubManager()) {
-                    update(buckets.get(i), flatGrads.get(i), bs, lr, scale, bc2, stepSize);
+                    update(b, bs, lr, scale, bc2, stepSize);
                 }
             }
             zero(grads);
@@ -153,20 +169,26 @@ public final class AdamW implements AdamWOptimizer {
         }
     }
 
-    /** The reference's per-tensor chain, applied to a whole bucket at once (same ops, same scalars, same order). */
-    private void update(Bucket b, NDArray g, NDManager s, float lr, float scale, double bc2, float stepSize) {
+    /**
+     * The reference's per-tensor chain, applied to a whole bucket at once: the same float operations with the same
+     * scalars in the same order, written in place into preallocated scratch buffers (fresh megabyte-sized arrays
+     * cost page faults on every step on a CPU); only the square root allocates, as DJL has no in-place form.
+     */
+    private void update(Bucket b, NDManager s, float lr, float scale, double bc2, float stepSize) {
         if (scale != 1f) {
-            g.muli(scale);
+            b.g.muli(scale);
         }
-        // results of ops called on state arrays belong to the state's manager: move them to the step's
-        b.m.muli(beta1).addi(g.mul(1 - beta1));
-        b.v.muli(beta2).addi(g.square().muli(1 - beta2));
+        NDArray t = scratch(a, b, s);
+        t.set(ALL, b.g);
+        b.m.muli(beta1).addi(t.muli(1 - beta1));               // m = m * b1 + g * (1 - b1)
+        t.set(ALL, b.g);
+        b.v.muli(beta2).addi(t.muli(t).muli(1 - beta2));       // v = v * b2 + g * g * (1 - b2)
         NDArray denom = b.v.sqrt();
         denom.attach(s);
         denom.addi(eps * Math.sqrt(bc2));
-        NDArray update = b.m.div(denom);
-        update.attach(s);
-        update.muli(stepSize);
+        NDArray update = scratch(this.b, b, s);
+        update.set(ALL, b.m);
+        update.divi(denom).muli(stepSize);                     // m / denom * step size
         // decay and update each parameter in place: a flat copy of the parameters would cost two more passes
         for (int i = 0; i < b.params.size(); i++) {
             NDArray p = b.params.get(i);
@@ -177,17 +199,11 @@ public final class AdamW implements AdamWOptimizer {
         }
     }
 
-    /** The arrays concatenated into one flat array owned by {@code s} (one copy kernel). */
-    private static NDArray flat(List<NDArray> arrays, NDManager s) {
-        NDList views = new NDList(arrays.size());
-        for (NDArray a : arrays) {
-            NDArray view = a.reshape(-1);
-            view.attach(s);
-            views.add(view);
-        }
-        NDArray out = views.size() == 1 ? views.get(0).duplicate() : NDArrays.concat(views);
-        out.attach(s);
-        return out;
+    /** The first {@code b.size} values of a shared scratch buffer, as a view owned by {@code s}. */
+    private static NDArray scratch(NDArray buffer, Bucket b, NDManager s) {
+        NDArray view = buffer.get(new NDIndex("0:{}", b.size));
+        view.attach(s);
+        return view;
     }
 
     private static void zero(Iterable<NDArray> grads) {

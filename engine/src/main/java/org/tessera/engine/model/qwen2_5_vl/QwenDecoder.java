@@ -102,7 +102,15 @@ final class QwenDecoder {
      */
     NDArray forward(NDArray x, NDArray[] rope, NDArray mask, KvCache past, KvCache fill) {
         for (int l = 0; l < c.numLayers(); l++) {
-            x = layer(x, l, rope, mask, past, fill);
+            int layer = l;
+            x = QwenOps.scoped(x, l > 0, (in, parent) -> {
+                NDArray out = layer(in, layer, rope, mask, past, fill);
+                if (fill != null) { // the prefill's keys and values outlive the layer
+                    fill.keys[layer].attach(parent);
+                    fill.values[layer].attach(parent);
+                }
+                return out;
+            });
         }
         if (past != null) {
             past.length += (int) x.getShape().get(1);

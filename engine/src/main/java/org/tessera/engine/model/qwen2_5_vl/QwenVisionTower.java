@@ -117,7 +117,9 @@ final class QwenVisionTower {
         List<Integer> full = new ArrayList<>();
         Arrays.stream(c.fullAttentionBlocks()).forEach(full::add);
         for (int b = 0; b < c.visionDepth(); b++) {
-            x = block(x, b, cos, sin, full.contains(b) ? null : windowMask);
+            int block = b;
+            x = QwenOps.scoped(x, true, (in, parent) -> block(in, block, cos, sin,
+                    full.contains(block) ? null : windowMask));
         }
         String p = "visual.merger.";
         NDArray h = QwenOps.rmsNorm(x, w.get(p + "ln_q.weight"), 1e-6).reshape(group, n / unit, (long) vh * unit);
