@@ -36,6 +36,12 @@ public final class InfoCommand implements Callable<Integer> {
             System.out.printf("name           %s%n", card.name());
             System.out.printf("architecture   %s%n", card.architecture());
             System.out.printf("parameters     %,d%n", card.parameterCount());
+            if (card.config().containsKey("vision_parameters")) { // a Hugging Face model
+                System.out.printf("  vision       %,d%n", ((Number) card.config().get("vision_parameters")).longValue());
+                System.out.printf("  text         %,d%n", ((Number) card.config().get("text_parameters")).longValue());
+                System.out.printf("dtype on disk  %s (computed in float32)%n", card.config().get("dtype_on_disk"));
+                System.out.printf("context        %s tokens%n", card.config().get("context_length"));
+            }
             System.out.printf("vocabulary     %d tokens%n", card.vocabSize());
             System.out.printf("device         %s (requested: %s)%n", card.device(),
                     org.tessera.engine.model.Devices.requested());

@@ -102,16 +102,41 @@ public final class JigsawMethod implements ExperimentMethod {
     /** The model to train: the base itself, or the base with fresh LoRA adapters when the method asks for them. */
     private static TrainableModel policy(Path baseDir, Experiment e) {
         Experiment.Lora l = e.method().lora();
+        boolean qwen = QwenVlConfig.ARCHITECTURE.equals(ModelLoader.architectureOf(baseDir));
+        if (qwen) {
+            checkTileSize(e);
+        }
         if (l == null) {
             return ModelLoader.load(baseDir);
         }
-        if (!QwenVlConfig.ARCHITECTURE.equals(ModelLoader.architectureOf(baseDir))) {
+        if (!qwen) {
             throw new IllegalArgumentException("method.lora needs a Hugging Face Qwen2.5-VL base model; "
                     + baseDir + " is " + ModelLoader.architectureOf(baseDir));
         }
         QwenLora.Settings s = new QwenLora.Settings(l.rank(), l.alpha(), l.dropout(),
                 java.util.Arrays.asList(l.targetModules().split(",")));
         return QwenVl.loadWithLora(baseDir, s, e.seed());
+    }
+
+    /**
+     * Qwen2.5-VL sees an image in 28-pixel units (14-pixel patches merged 2 x 2) and resizes any other size, which
+     * blurs the borders between tiles: every tile must be a whole number of units.
+     */
+    public static void checkTileSize(Experiment e) {
+        int rows = e.task().rows();
+        int cols = e.task().cols();
+        int base = 28 * rows * cols / gcd(rows, cols); // the smallest side whose tiles are whole 28-pixel units
+        int size = e.task().imageSize();
+        if (size % base != 0) {
+            int suggestion = base * (int) Math.ceil(224.0 / base);
+            throw new IllegalArgumentException("task.image_size " + size + " cuts a " + e.task().grid()
+                    + " puzzle into tiles that are not multiples of 28 pixels, so Qwen2.5-VL would resize the picture "
+                    + "and blur the tile borders: use a multiple of " + base + ", e.g. " + suggestion);
+        }
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     private Path resolve(String p) {

@@ -129,6 +129,12 @@ public final class HfWeightFiles implements AutoCloseable {
         return loc.file.readFloatRange(loc.key, from, count);
     }
 
+    /** As above, into {@code out} (from its position on). */
+    public void readRange(String canonicalName, long[] expectedShape, long from, int count, java.nio.FloatBuffer out) {
+        Location loc = locate(canonicalName, expectedShape);
+        loc.file.readFloatRange(loc.key, from, count, out);
+    }
+
     private Location locate(String canonicalName, long[] expectedShape) {
         Location loc = byCanonical.get(canonicalName);
         if (loc == null) {

@@ -212,6 +212,13 @@ public final class MappedSafetensors implements AutoCloseable {
      * any Java array, or just large, is copied into native memory piece by piece.
      */
     public float[] readFloatRange(String name, long from, int count) {
+        float[] out = new float[count];
+        readFloatRange(name, from, count, java.nio.FloatBuffer.wrap(out));
+        return out;
+    }
+
+    /** As above, written into {@code out} from its position on (e.g. a direct buffer reused for every piece). */
+    public void readFloatRange(String name, long from, int count, java.nio.FloatBuffer out) {
         Entry e = entry(name);
         if (e.dtype.startsWith("I")) {
             throw new ModelLoadException(file, "tensor '" + name + "' is " + e.dtype + ", not a float tensor");
@@ -220,28 +227,26 @@ public final class MappedSafetensors implements AutoCloseable {
             throw new IllegalArgumentException("range " + from + "+" + count + " outside tensor " + name);
         }
         int width = e.dtype.equals("F32") ? 4 : 2;
-        float[] out = new float[count];
         try {
             MappedByteBuffer buf = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + e.begin + from * width,
                     (long) count * width);
             buf.order(ByteOrder.LITTLE_ENDIAN);
             switch (e.dtype) {
-                case "F32" -> buf.asFloatBuffer().get(out);
+                case "F32" -> out.put(buf.asFloatBuffer());
                 case "BF16" -> {
                     for (int i = 0; i < count; i++) {
-                        out[i] = Float.intBitsToFloat((buf.getShort() & 0xffff) << 16);
+                        out.put(Float.intBitsToFloat((buf.getShort() & 0xffff) << 16));
                     }
                 }
                 default -> {
                     for (int i = 0; i < count; i++) {
-                        out[i] = Safetensors.halfToFloat(buf.getShort());
+                        out.put(Safetensors.halfToFloat(buf.getShort()));
                     }
                 }
             }
         } catch (IOException ex) {
             throw new ModelLoadException(file, "cannot read tensor '" + name + "': " + ex.getMessage(), ex);
         }
-        return out;
     }
 
     /** An integer tensor (I64 or I32) as longs. */

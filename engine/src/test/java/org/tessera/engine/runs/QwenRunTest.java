@@ -37,7 +37,10 @@ class QwenRunTest {
     }
 
     RunFolder run(String kind, boolean lora) throws Exception {
-        String json = TinyRunFixture.experiment(fixture(), kind, 3);
+        // 2x2 tiles of 28 x 28 pixels: Qwen2.5-VL sees each tile as exactly one merged token
+        String json = TinyRunFixture.experiment(fixture(), kind, 3).replace("\"prompt\": \"answer-only\",",
+                "\"prompt\": \"answer-only\", \"image_size\": 56,");
+        assertTrue(json.contains("\"image_size\": 56"), json);
         if (lora) {
             json = json.replace("\"kind\": \"" + kind + "\",", "\"kind\": \"" + kind + "\", \"lora\": {\"rank\": 2, "
                     + "\"alpha\": 8, \"target_modules\": \"q_proj,v_proj,down_proj\"},");
@@ -88,6 +91,15 @@ class QwenRunTest {
         Path ck = TrainerCheckpoint.latest(f.checkpointsDir()).orElseThrow();
         assertTrue(Files.isRegularFile(ck.resolve("adapter_config.json")), "the checkpoint is an adapter folder");
         assertFalse(Files.exists(ck.resolve("model.safetensors")), "without a copy of the base weights");
+    }
+
+    @Test
+    void aPuzzleSizeThatWouldBeResizedIsRefusedWithTheReason() throws Exception {
+        Experiment e = ExperimentLoader.parse(TinyRunFixture.experiment(fixture(), "sft", 3), Path.of("x"));
+        IllegalArgumentException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> JigsawMethod.checkTileSize(e));
+        assertTrue(ex.getMessage().contains("task.image_size 48") && ex.getMessage().contains("multiple of 56")
+                && ex.getMessage().contains("224"), ex.getMessage());
     }
 
     @Test

@@ -227,11 +227,18 @@ public final class QwenLora {
         QwenLora lora = create(m, c, s, 0, trainable);
         Path file = dir.resolve(WEIGHTS);
         try (MappedSafetensors f = MappedSafetensors.open(file)) {
+            // keys as written here (the hub's module names), or as PEFT writes them for transformers 5's modules
+            Map<String, String> stored = new LinkedHashMap<>();
+            for (String key : f.entries().keySet()) {
+                stored.put(key.startsWith(PREFIX) ? PREFIX + QwenVlLayout.canonical(key.substring(PREFIX.length()))
+                        : key, key);
+            }
             for (Map.Entry<String, NDArray> e : lora.parameters().entrySet()) {
-                if (!f.entries().containsKey(e.getKey())) {
+                String key = stored.get(e.getKey());
+                if (key == null) {
                     throw new ModelLoadException(file, "tensor '" + e.getKey() + "' is missing");
                 }
-                HostTensor t = f.readFloat(e.getKey());
+                HostTensor t = f.readFloat(key);
                 if (!java.util.Arrays.equals(t.shape(), e.getValue().getShape().getShape())) {
                     throw new ModelLoadException(file, "tensor '" + e.getKey() + "' has shape "
                             + java.util.Arrays.toString(t.shape()) + ", expected "

@@ -107,7 +107,18 @@ public final class QwenVlInit {
 
     /** config.json, tokenizer.json and preprocessor_config.json (everything but the weights). */
     static QwenVlConfig writeMetadata(Path dir, String size, String dtype) throws IOException {
-        ObjectNode raw = config(size);
+        return writeMetadata(dir, config(size), dtype);
+    }
+
+    /** A folder of random weights for any config (tests of other shapes). */
+    static void write(Path dir, ObjectNode raw, long seed) throws IOException {
+        QwenVlConfig cfg = writeMetadata(dir, raw, "F32");
+        Map<String, long[]> shapes = QwenVlLayout.shapes(cfg);
+        HfWeightWriter.write(dir, shapes, name -> QwenVlWeights.randomTensor(name, shapes.get(name), seed), "F32",
+                SHARD_BYTES);
+    }
+
+    static QwenVlConfig writeMetadata(Path dir, ObjectNode raw, String dtype) throws IOException {
         raw.put("torch_dtype", dtype.equals("F32") ? "float32" : "bfloat16");
         Files.createDirectories(dir);
         Path cfgFile = dir.resolve("config.json");

@@ -6,6 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import org.tessera.engine.model.HfWeightFiles;
 import org.tessera.engine.model.HostTensor;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,9 +40,14 @@ public final class QwenVlWeights implements AutoCloseable {
     /** As above, copying at most {@code piece} values at a time (tests use small pieces). */
     static QwenVlWeights load(NDManager manager, QwenVlConfig c, Path dir, boolean trainable, long piece) {
         Map<String, NDArray> out = new LinkedHashMap<>();
+        // one staging buffer for every piece: DJL wraps a direct buffer without copying it, and direct memory is
+        // only returned when the GC runs, so a new buffer per piece piled up gigabytes on a 3B model
+        long largest = QwenVlLayout.shapes(c).values().stream().mapToLong(s -> pieceValues(s, piece))
+                .max().orElse(1);
+        ByteBuffer staging = ByteBuffer.allocateDirect(Math.toIntExact(4 * largest)).order(ByteOrder.nativeOrder());
         try (HfWeightFiles files = HfWeightFiles.open(dir, QwenVlLayout::canonical)) {
             for (Map.Entry<String, long[]> e : QwenVlLayout.shapes(c).entrySet()) {
-                out.put(e.getKey(), copyIn(manager, files, e.getKey(), e.getValue(), trainable, piece));
+                out.put(e.getKey(), copyIn(manager, files, e.getKey(), e.getValue(), trainable, piece, staging));
             }
         }
         return new QwenVlWeights(manager, c, out);
@@ -67,7 +75,7 @@ public final class QwenVlWeights implements AutoCloseable {
      * 15 GB once, not two or three times (the first version, staging whole tensors, was killed for memory at 19 GB).
      */
     private static NDArray copyIn(NDManager m, HfWeightFiles files, String name, long[] shape, boolean trainable,
-                                  long piece) {
+                                  long piece, ByteBuffer staging) {
         long rowSize = 1;
         for (int i = 1; i < shape.length; i++) {
             rowSize *= shape[i];
@@ -75,19 +83,18 @@ public final class QwenVlWeights implements AutoCloseable {
         long rows = shape.length == 0 ? 1 : shape[0];
         NDArray a;
         if (rows * rowSize <= piece) {
-            float[] v = files.readRange(name, shape, 0, (int) (rows * rowSize));
-            NDArray staged = m.create(v, new Shape(shape));
-            a = staged.duplicate(); // libtorch's own memory: the staging direct buffer can be collected
-            staged.close();
+            try (NDArray staged = stage(m, files, name, shape, 0, (int) (rows * rowSize), shape, staging)) {
+                a = staged.duplicate(); // libtorch's own memory: the staging buffer is reused for the next piece
+            }
         } else {
             a = m.zeros(new Shape(shape));
             long perPiece = Math.max(1, piece / rowSize);
             for (long r = 0; r < rows; r += perPiece) {
                 long n = Math.min(perPiece, rows - r);
-                float[] v = files.readRange(name, shape, r * rowSize, (int) (n * rowSize));
                 long[] pieceShape = shape.clone();
                 pieceShape[0] = n;
-                try (NDArray block = m.create(v, new Shape(pieceShape))) {
+                try (NDArray block = stage(m, files, name, shape, r * rowSize, (int) (n * rowSize), pieceShape,
+                        staging)) {
                     a.set(new ai.djl.ndarray.index.NDIndex(r + ":" + (r + n)), block);
                 }
             }
@@ -97,6 +104,26 @@ public final class QwenVlWeights implements AutoCloseable {
             a.setRequiresGradient(true);
         }
         return a;
+    }
+
+    /** Values of the largest piece {@link #copyIn} stages for a tensor: whole, or whole rows up to {@code piece}. */
+    private static long pieceValues(long[] shape, long piece) {
+        long rowSize = 1;
+        for (int i = 1; i < shape.length; i++) {
+            rowSize *= shape[i];
+        }
+        long total = rowSize * (shape.length == 0 ? 1 : shape[0]);
+        return total <= piece ? total : Math.max(1, piece / rowSize) * rowSize;
+    }
+
+    /** Values [from, from + count) of a tensor in the staging buffer, wrapped (not copied) as an array. */
+    private static NDArray stage(NDManager m, HfWeightFiles files, String name, long[] shape, long from, int count,
+                                 long[] pieceShape, ByteBuffer staging) {
+        staging.clear();
+        FloatBuffer f = staging.asFloatBuffer();
+        files.readRange(name, shape, from, count, f);
+        staging.limit(count * 4);
+        return m.create(staging, new Shape(pieceShape), ai.djl.ndarray.types.DataType.FLOAT32);
     }
 
     private static NDArray place(NDManager m, String name, HostTensor t, boolean trainable) {

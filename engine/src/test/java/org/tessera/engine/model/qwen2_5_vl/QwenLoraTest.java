@@ -58,6 +58,17 @@ class QwenLoraTest {
                 QwenVl q = (QwenVl) back;
                 assertTrue(QwenFixtures.maxAbsDiff(trained, q.logits(List.of(seq))) < 1e-6, "adapter folder reloads");
             }
+            // PEFT on transformers 5 names the modules model.language_model.layers.*: read those keys too
+            Path t5 = tmp.resolve("adapter-t5");
+            Files.createDirectories(t5);
+            Files.copy(adapter.resolve("adapter_config.json"), t5.resolve("adapter_config.json"));
+            Map<String, org.tessera.engine.model.HostTensor> renamed = new java.util.LinkedHashMap<>();
+            org.tessera.engine.model.Safetensors.read(adapter.resolve("adapter_model.safetensors")).forEach((k, v) ->
+                    renamed.put(k.replace("base_model.model.model.layers.", "base_model.model.model.language_model.layers."), v));
+            org.tessera.engine.model.Safetensors.write(t5.resolve("adapter_model.safetensors"), renamed, Map.of());
+            try (TrainableModel back = ModelLoader.load(t5, true)) {
+                assertTrue(QwenFixtures.maxAbsDiff(trained, ((QwenVl) back).logits(List.of(seq))) < 1e-6);
+            }
             try (QwenVl frozen = m.frozenCopy()) {
                 assertTrue(QwenFixtures.maxAbsDiff(trained, frozen.logits(List.of(seq))) < 1e-6);
             }
