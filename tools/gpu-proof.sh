@@ -77,5 +77,9 @@ fi
 if want cpu; then
   step "bench model, tiny model on the CPU ($(nproc) cores, the same libtorch)"
   TESSERA_DEVICE=cpu timed "${T[@]}" bench model --json > "$OUT/bench-cpu.json"; cat "$OUT/bench-cpu.json"
+  for bucket in 262144 67108864; do  # AdamW bucket sizes other than the CPU default (the numbers are the same)
+    TESSERA_DEVICE=cpu JAVA_TOOL_OPTIONS=-Dtessera.adamw.bucket=$bucket timed "${T[@]}" bench model --json \
+      --gen-prompts 1 --gen-samples 1 --gen-tokens 1 2>/dev/null | grep optimizer
+  done
 fi
 step done
