@@ -151,7 +151,7 @@ public final class AdamW implements AdamWOptimizer {
             }
             double norm = Math.sqrt(sq);
             if (!Double.isFinite(norm)) {
-                zero(grads);
+                AdamWOptimizer.zero(grads);
                 return new StepInfo(norm, false);
             }
             float scale = maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
@@ -164,7 +164,7 @@ public final class AdamW implements AdamWOptimizer {
                     update(b, bs, lr, scale, bc2, stepSize);
                 }
             }
-            zero(grads);
+            AdamWOptimizer.zero(grads);
             return new StepInfo(norm, true);
         }
     }
@@ -206,21 +206,9 @@ public final class AdamW implements AdamWOptimizer {
         return view;
     }
 
-    private static void zero(Iterable<NDArray> grads) {
-        for (NDArray g : grads) {
-            g.set(new NDIndex("..."), 0); // a fill, so a NaN gradient is cleared too (NaN * 0 stays NaN)
-        }
-    }
-
     @Override
     public void zeroGradients() {
-        try (NoGrad ignored = NoGrad.enter(); NDManager s = state.newSubManager()) {
-            for (NDArray p : params) {
-                NDArray g = p.getGradient();
-                g.attach(s);
-                g.set(new NDIndex("..."), 0);
-            }
-        }
+        AdamWOptimizer.clearGradients(params, state);
     }
 
     @Override

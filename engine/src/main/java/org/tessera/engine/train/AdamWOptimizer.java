@@ -1,6 +1,10 @@
 package org.tessera.engine.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import org.tessera.engine.model.HostTensor;
+import org.tessera.engine.model.NoGrad;
 
 import java.util.Map;
 
@@ -35,6 +39,27 @@ public interface AdamWOptimizer extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Fills every gradient with 0: a fill, so a NaN gradient is cleared too (NaN * 0 stays NaN). */
+    static void zero(Iterable<NDArray> grads) {
+        for (NDArray g : grads) {
+            g.set(new NDIndex("..."), 0);
+        }
+    }
+
+    /**
+     * Clears the gradients of {@code params}. The gradient handles {@code getGradient()} returns belong to the
+     * parameter's manager; they are attached to a sub-manager of {@code state}, so they are released here.
+     */
+    static void clearGradients(Iterable<NDArray> params, NDManager state) {
+        try (NoGrad ignored = NoGrad.enter(); NDManager s = state.newSubManager()) {
+            for (NDArray p : params) {
+                NDArray g = p.getGradient();
+                g.attach(s);
+                g.set(new NDIndex("..."), 0);
+            }
+        }
+    }
 
     /** Biases, norm gains and embeddings of positions are not decayed (the usual GPT practice). */
     static boolean decays(String name) {

@@ -62,7 +62,7 @@ public final class PerTensorAdamW implements AdamWOptimizer {
             }
             double norm = Math.sqrt(sq);
             if (!Double.isFinite(norm)) {
-                zero(grads.values());
+                AdamWOptimizer.zero(grads.values());
                 return new StepInfo(norm, false);
             }
             float scale = maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
@@ -92,27 +92,15 @@ public final class PerTensorAdamW implements AdamWOptimizer {
                 update.attach(s);
                 p.subi(update.muli(stepSize));
             }
-            zero(grads.values());
+            AdamWOptimizer.zero(grads.values());
             return new StepInfo(norm, true);
         }
     }
 
 
-    private static void zero(Iterable<NDArray> grads) {
-        for (NDArray g : grads) {
-            g.set(new NDIndex("..."), 0); // a fill, so a NaN gradient is cleared too (NaN * 0 stays NaN)
-        }
-    }
-
     @Override
     public void zeroGradients() {
-        try (NoGrad ignored = NoGrad.enter(); NDManager s = state.newSubManager()) {
-            for (NDArray p : params.values()) {
-                NDArray g = p.getGradient();
-                g.attach(s);
-                g.set(new NDIndex("..."), 0);
-            }
-        }
+        AdamWOptimizer.clearGradients(params.values(), state);
     }
 
     @Override
