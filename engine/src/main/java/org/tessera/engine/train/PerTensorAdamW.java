@@ -2,7 +2,6 @@ package org.tessera.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import org.tessera.engine.model.HostTensor;
 import org.tessera.engine.model.NoGrad;
 
