@@ -46,13 +46,26 @@ public record Experiment(
                          @JsonProperty("min_lr_ratio") Double minLrRatio,
                          @JsonProperty("weight_decay") Double weightDecay, @JsonProperty("grad_clip") Double gradClip,
                          @JsonProperty("sft") Sft sft, @JsonProperty("grpo") Grpo grpo,
-                         @JsonProperty("lora") Lora lora) {
+                         @JsonProperty("lora") Lora lora, @JsonProperty("harvest") Harvest harvest) {
     }
 
     /** LoRA adapters instead of full fine-tuning (Hugging Face models); {@code targetModules}: comma-separated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Lora(@JsonProperty("rank") int rank, @JsonProperty("alpha") Double alpha,
                        @JsonProperty("dropout") Double dropout, @JsonProperty("target_modules") String targetModules) {
+    }
+
+    /**
+     * How rft-then-sft gathers its Rea-Self data after the GRPO phase. {@code from = "policy"}: sample the RFT
+     * policy on {@code puzzles} fresh training puzzles (beyond the GRPO phase's training set), {@code samples}
+     * completions each at {@code temperature}, keep the exact ones, at most {@code per_puzzle} distinct texts per
+     * puzzle and {@code per_answer} per answer (0 = no cap). {@code from = "grpo-log"}: every exact rollout the
+     * GRPO phase sampled while training (the first pipeline; lucky guesses of a few favourite answers included).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Harvest(@JsonProperty("from") String from, @JsonProperty("puzzles") Integer puzzles,
+                          @JsonProperty("samples") Integer samples, @JsonProperty("temperature") Double temperature,
+                          @JsonProperty("per_puzzle") Integer perPuzzle, @JsonProperty("per_answer") Integer perAnswer) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -103,6 +103,10 @@ public final class ExperimentLoader {
         if ((kind.equals("grpo") || kind.equals("rft-then-sft")) && !method.has("grpo")) {
             p.add(new Problem("$.method.grpo", "required when method.kind is \"" + kind + "\""));
         }
+        if (method.has("harvest") && !kind.equals("rft-then-sft")) {
+            p.add(new Problem("$.method.harvest", "only for method.kind \"rft-then-sft\" (plain SFT on self-rollouts "
+                    + "names its data with method.sft)"));
+        }
         if (kind.equals("rft-then-sft") && !method.has("sft_steps")) {
             p.add(new Problem("$.method.sft_steps", "required when method.kind is \"rft-then-sft\" (steps of the SFT phase)"));
         }
@@ -139,7 +143,7 @@ public final class ExperimentLoader {
                 m.lr(), m.kind().equals("rft-then-sft") ? or(m.sftLr(), m.lr()) : m.sftLr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
                 or(m.gradClip(), 1.0), sft, grpo, m.lora() == null ? null : new Experiment.Lora(m.lora().rank(),
                         or(m.lora().alpha(), 2.0 * m.lora().rank()), or(m.lora().dropout(), 0.0),
-                        or(m.lora().targetModules(), "q_proj,k_proj,v_proj,o_proj")));
+                        or(m.lora().targetModules(), "q_proj,k_proj,v_proj,o_proj")), harvestDefaults(m));
         Experiment.Eval ev = e.eval();
         Experiment.Eval eval = new Experiment.Eval(ev.every(), or(ev.jigsawN(), 50), or(ev.knowledgeN(), 30),
                 or(ev.klProbeN(), 32), or(ev.maxNewTokens(), 48));
@@ -147,6 +151,17 @@ public final class ExperimentLoader {
         Experiment.Rollouts ro = new Experiment.Rollouts(e.rollouts() == null ? 10 : or(e.rollouts().logEvery(), 10));
         return new Experiment(e.schema(), e.name(), e.description(), e.baseModel(), e.seed(), or(e.device(), "auto"),
                 task, method, eval, ck, ro);
+    }
+
+    /** rft-then-sft's harvest with every default filled in; absent for the other methods. */
+    private static Experiment.Harvest harvestDefaults(Experiment.Method m) {
+        if (!m.kind().equals("rft-then-sft")) {
+            return null;
+        }
+        Experiment.Harvest h = m.harvest() == null
+                ? new Experiment.Harvest(null, null, null, null, null, null) : m.harvest();
+        return new Experiment.Harvest(or(h.from(), "policy"), or(h.puzzles(), 1000), or(h.samples(), 8),
+                or(h.temperature(), 1.0), or(h.perPuzzle(), 1), or(h.perAnswer(), 0));
     }
 
     private static <T> T or(T v, T dflt) {

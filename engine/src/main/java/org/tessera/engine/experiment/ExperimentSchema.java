@@ -11,6 +11,7 @@ public final class ExperimentSchema {
     /** Where a run trains: auto = the GPU when the engine sees one (after ./tessera gpu-setup), else the CPU. */
     public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     public static final Set<String> SFT_DATA = Set.of("answer-only", "teacher-reasoning", "self-rollouts");
+    public static final Set<String> HARVEST_FROM = Set.of("policy", "grpo-log");
     public static final Set<String> REWARDS = Set.of("paper", "jigsaw-r1", "visual-jigsaw", "graded", "custom");
 
     private ExperimentSchema() {
@@ -34,6 +35,13 @@ public final class ExperimentSchema {
                 .string("harvest_from", false)
                 .integer("harvest_samples", false, 1, 256)
                 .number("harvest_temperature", false, 0.01, 5);
+        ObjectSpec harvest = new ObjectSpec()
+                .choice("from", false, HARVEST_FROM)
+                .integer("puzzles", false, 1, 1_000_000)
+                .integer("samples", false, 1, 256)
+                .number("temperature", false, 0.01, 5)
+                .integer("per_puzzle", false, 1, 256)
+                .integer("per_answer", false, 0, 1_000_000);
         ObjectSpec weights = new ObjectSpec()
                 .number("format", false, -10, 10)
                 .number("hit", false, -10, 10)
@@ -68,7 +76,8 @@ public final class ExperimentSchema {
                 .number("grad_clip", false, 0, 1e6)
                 .object("sft", false, sft)
                 .object("grpo", false, grpo)
-                .object("lora", false, lora);
+                .object("lora", false, lora)
+                .object("harvest", false, harvest);
         ObjectSpec eval = new ObjectSpec()
                 .integer("every", true, 1, 10_000_000)
                 .integer("jigsaw_n", false, 1, 100_000)

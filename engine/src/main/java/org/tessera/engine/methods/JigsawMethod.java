@@ -81,6 +81,7 @@ public final class JigsawMethod implements ExperimentMethod {
             JsonlFiles.keepUpTo(ctx.folder().metricsFile(), start);
             JsonlFiles.keepUpTo(ctx.folder().rolloutsFile(), start);
             JsonlFiles.keepUpTo(harvestFile(ctx), start);
+            JsonlFiles.keepUpTo(PolicyHarvest.file(ctx), start);
 
             RunEvaluator evaluator = evaluator(e, task, policy);
             long t0 = System.nanoTime() - (long) (wallSecondsAt(ctx, start) * 1e9);
@@ -92,7 +93,7 @@ public final class JigsawMethod implements ExperimentMethod {
                 step = runGrpo(e, ctx, task, policy, base, optimizer, evaluator, step, grpoSteps, total, t0);
             }
             if (step < total) {
-                SftData data = sftData(e, task, ctx);
+                SftData data = sftData(e, task, ctx, policy, base, step, t0);
                 double lr = m.kind().equals("rft-then-sft") ? m.sftLr() : m.lr();
                 runSft(e, ctx, data, policy, base, optimizer, evaluator, step, grpoSteps, total, lr, t0);
             }
@@ -187,6 +188,7 @@ public final class JigsawMethod implements ExperimentMethod {
         GrpoStep stepper = new GrpoStep(policy, base, optimizer, task, variant, g.groupSize(),
                 g.temperature().floatValue(), g.maxNewTokens(), g.clipEps().floatValue(), g.klBeta().floatValue());
         LrSchedule lr = new LrSchedule((float) m.lr(), m.warmupSteps(), (int) grpoSteps, m.minLrRatio().floatValue());
+        // every exact rollout of the phase is logged (the data of harvest.from = "grpo-log")
         JsonlWriter harvest = new JsonlWriter(harvestFile(ctx));
         for (long step = start; step < grpoSteps; step++) {
             ctx.betweenSteps(step);
@@ -295,10 +297,14 @@ public final class JigsawMethod implements ExperimentMethod {
         ctx.progress(done, checkpoint);
     }
 
-    private SftData sftData(Experiment e, TaskSetup task, RunContext ctx) {
+    private SftData sftData(Experiment e, TaskSetup task, RunContext ctx, TrainableModel policy,
+                            TrainableModel base, long step, long t0) {
         Experiment.Sft s = e.method().sft();
         if (e.method().kind().equals("rft-then-sft")) {
-            return SftData.selfRollouts(task, harvested(ctx, task));
+            if (e.method().harvest().from().equals("grpo-log")) {
+                return SftData.selfRollouts(task, harvested(ctx, task));
+            }
+            return SftData.selfRollouts(task, PolicyHarvest.dataFor(e, task, ctx, policy, base, step, t0));
         }
         return switch (s.data()) {
             case "answer-only" -> SftData.answerOnly(task);

@@ -75,6 +75,14 @@ public final class TaskSetup {
         return trainGenerator.puzzle(task.trainSeed(), index);
     }
 
+    /**
+     * Training-split puzzle {@code i} that lies beyond the fixed training set (index train_size + i, the same seed):
+     * a puzzle no training step draws, from the training distribution, for harvesting a policy's rollouts.
+     */
+    public Puzzle freshTrainPuzzle(int i) {
+        return trainGenerator.puzzle(task.trainSeed(), task.trainSize() + i);
+    }
+
     /** A puzzle of this task's spec on the given split, as a rollouts log names it. */
     public Puzzle regenerate(String split, long seed, int index) {
         PuzzleSpec spec = "test".equals(split) ? testSpec : trainSpec;

@@ -35,6 +35,7 @@ public final class ReportMarkdown {
             b.append("\nSkipped: ");
             b.append(String.join("; ", skipped.stream().map(s -> "`" + s + "`").toList())).append(".\n");
         }
+        b.append(SeedSummary.markdown(SeedSummary.rows(runs)));
         for (String[] c : charts) {
             b.append("\n## ").append(c[1]).append("\n\n![").append(c[1]).append("](").append(c[0]).append(".png)\n\n")
                     .append("SVG: [").append(c[0]).append(".svg](").append(c[0]).append(".svg)\n");

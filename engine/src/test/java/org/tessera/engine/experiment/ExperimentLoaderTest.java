@@ -58,6 +58,14 @@ class ExperimentLoaderTest {
         assertEquals("$.method.sft", ExperimentLoader.problems(selfNoSource).get(0).path());
         String indivisible = VALID.replace("\"grid\": \"2x2\"", "\"grid\": \"5x5\"");
         assertEquals("$.task.image_size", ExperimentLoader.problems(indivisible).get(0).path());
+        String harvestOnSft = VALID.replace("\"sft\": {", "\"harvest\": {\"puzzles\": 10}, \"sft\": {");
+        assertEquals(List.of("$.method.harvest"), ExperimentLoader.problems(harvestOnSft).stream().map(Problem::path)
+                .toList());
+        String badHarvest = VALID.replace("\"kind\": \"sft\"", "\"kind\": \"rft-then-sft\", \"sft_steps\": 5, "
+                + "\"grpo\": {\"group_size\": 4, \"prompts_per_step\": 2}, \"harvest\": {\"from\": \"log\", "
+                + "\"per_answer\": -1}");
+        assertEquals(List.of("$.method.harvest.from", "$.method.harvest.per_answer"),
+                ExperimentLoader.problems(badHarvest).stream().map(Problem::path).sorted().toList());
     }
 
     @Test

@@ -1,0 +1,98 @@
+package org.tessera.engine.methods;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.io.AtomicFiles;
+import org.tessera.engine.jigsaw.Puzzle;
+import org.tessera.engine.model.TrainableModel;
+import org.tessera.engine.runs.RunContext;
+import org.tessera.engine.train.JsonlFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * rft-then-sft's SFT data when {@code method.harvest.from} is {@code "policy"}: at the end of the GRPO phase the
+ * policy is sampled on fresh training puzzles ({@link Harvest}), the chosen rollouts are written whole to
+ * {@code sft-data.jsonl} and the harvest's size, diversity and perplexity to the metrics as a {@code "harvest"}
+ * event. A resumed run reads the file back: the policy has moved on since, so the harvest cannot be redone.
+ */
+final class PolicyHarvest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Keeps the harvest's sampling seeds apart from the GRPO phase's (seed * 1_000_003 + step). */
+    private static final long SEED_SALT = 0x4841525645L;
+
+    private PolicyHarvest() {
+    }
+
+    static Path file(RunContext ctx) {
+        return ctx.folder().dir().resolve("sft-data.jsonl");
+    }
+
+    static List<SftData.Rollout> dataFor(Experiment e, TaskSetup task, RunContext ctx, TrainableModel policy,
+                                         TrainableModel base, long step, long t0) {
+        Path file = file(ctx);
+        List<JsonNode> lines = JsonlFiles.read(file);
+        if (!lines.isEmpty()) {
+            return read(lines, task);
+        }
+        if (step != e.method().steps()) {
+            throw new IllegalStateException(file + " is missing, and the policy has trained past the GRPO phase "
+                    + "(step " + step + "), so its harvest cannot be taken again");
+        }
+        Experiment.Harvest h = e.method().harvest();
+        List<Puzzle> puzzles = new ArrayList<>(h.puzzles());
+        for (int i = 0; i < h.puzzles(); i++) {
+            puzzles.add(task.freshTrainPuzzle(i));
+        }
+        long t = System.nanoTime();
+        Harvest.Sampled s = Harvest.sample(policy, task, puzzles, h.samples(), h.temperature().floatValue(),
+                e.seed() * 1_000_003L + SEED_SALT, e.method().grpo().maxNewTokens());
+        double sampleSeconds = (System.nanoTime() - t) / 1e9;
+        List<SftData.Rollout> kept = Harvest.select(s, h.perPuzzle(), h.perAnswer());
+        write(file, step, kept);
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("step", step);
+        ev.put("event", "harvest");
+        ev.put("harvest", Harvest.stats(s, kept, base, task));
+        ev.put("sampling_seconds", sampleSeconds);
+        ev.put("seconds", (System.nanoTime() - t) / 1e9);
+        ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
+        ctx.metric(ev);
+        return kept;
+    }
+
+    private static void write(Path file, long step, List<SftData.Rollout> kept) {
+        StringBuilder sb = new StringBuilder();
+        try {
+            for (SftData.Rollout r : kept) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("step", step);
+                line.put("puzzle", JigsawMethod.puzzleRef(r.puzzle()));
+                line.put("text", r.completion());
+                sb.append(JSON.writeValueAsString(line)).append('\n');
+            }
+            // whole or absent: a resume must never train on half a harvest
+            AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static List<SftData.Rollout> read(List<JsonNode> lines, TaskSetup task) {
+        List<SftData.Rollout> out = new ArrayList<>(lines.size());
+        for (JsonNode line : lines) {
+            JsonNode p = line.path("puzzle");
+            out.add(new SftData.Rollout(task.regenerate(p.path("split").asText("train"), p.path("seed").asLong(),
+                    p.path("index").asInt()), line.path("text").asText()));
+        }
+        return out;
+    }
+}
