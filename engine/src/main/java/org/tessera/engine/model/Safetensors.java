@@ -1,6 +1,5 @@
 package org.tessera.engine.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tessera.engine.io.AtomicFiles;
@@ -10,12 +9,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,109 +22,25 @@ import java.util.Map;
  */
 public final class Safetensors {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final long MAX_HEADER = 100L * 1024 * 1024;
 
     private Safetensors() {
     }
 
+    /**
+     * Every tensor of {@code file} as float32 (F16/BF16 widened). One reader serves every format user:
+     * {@link MappedSafetensors} parses and checks the header; this reads each tensor whole into Java memory.
+     */
     public static Map<String, HostTensor> read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException(file, "missing: a checkpoint folder needs its model.safetensors");
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size < 8) {
-                throw new ModelLoadException(file, "truncated: " + size + " bytes, shorter than the 8-byte header length");
-            }
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0);
-            long headerLen = lenBuf.flip().getLong();
-            if (headerLen <= 0 || headerLen > MAX_HEADER || 8 + headerLen > size) {
-                throw new ModelLoadException(file, "corrupt header: declared header length " + headerLen
-                        + " does not fit a file of " + size + " bytes");
-            }
-            ByteBuffer headerBuf = ByteBuffer.allocate((int) headerLen);
-            readFully(ch, headerBuf, 8);
-            JsonNode header;
-            try {
-                header = JSON.readTree(new String(headerBuf.array(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new ModelLoadException(file, "corrupt header: not valid JSON (" + e.getMessage() + ")", e);
-            }
-            if (header == null || !header.isObject()) {
-                throw new ModelLoadException(file, "corrupt header: not a JSON object");
-            }
-            long dataStart = 8 + headerLen;
-            long dataLen = size - dataStart;
+        try (MappedSafetensors st = MappedSafetensors.open(file)) {
             Map<String, HostTensor> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = header.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("__metadata__")) {
-                    continue;
-                }
-                out.put(e.getKey(), readTensor(file, ch, e.getKey(), e.getValue(), dataStart, dataLen));
+            for (String name : st.entries().keySet()) {
+                out.put(name, st.readFloat(name));
             }
             return out;
-        } catch (IOException e) {
-            throw new ModelLoadException(file, "cannot read: " + e.getMessage(), e);
         }
-    }
-
-    private static HostTensor readTensor(Path file, FileChannel ch, String name, JsonNode info, long dataStart,
-                                         long dataLen) throws IOException {
-        String dtype = info.path("dtype").asText("");
-        JsonNode shapeNode = info.path("shape");
-        JsonNode offs = info.path("data_offsets");
-        if (!shapeNode.isArray() || !offs.isArray() || offs.size() != 2) {
-            throw new ModelLoadException(file, "tensor '" + name + "': header entry lacks shape or data_offsets");
-        }
-        long[] shape = new long[shapeNode.size()];
-        long count = 1;
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = shapeNode.get(i).asLong(-1);
-            if (shape[i] < 0) {
-                throw new ModelLoadException(file, "tensor '" + name + "': bad shape " + shapeNode);
-            }
-            count *= shape[i];
-        }
-        int width = switch (dtype) {
-            case "F32" -> 4;
-            case "F16", "BF16" -> 2;
-            default -> throw new ModelLoadException(file, "tensor '" + name + "': dtype " + dtype
-                    + " is not supported (F32, F16, BF16 are)");
-        };
-        long begin = offs.get(0).asLong(-1);
-        long end = offs.get(1).asLong(-1);
-        if (begin < 0 || end < begin || end > dataLen) {
-            throw new ModelLoadException(file, "truncated or corrupt: tensor '" + name + "' spans bytes " + begin
-                    + ".." + end + " but the data section has " + dataLen + " bytes");
-        }
-        if (end - begin != count * width) {
-            throw new ModelLoadException(file, "corrupt: tensor '" + name + "' of shape " + shapeNode + " and dtype "
-                    + dtype + " needs " + count * width + " bytes, header gives " + (end - begin));
-        }
-        if (count > Integer.MAX_VALUE) {
-            throw new ModelLoadException(file, "tensor '" + name + "' is too large to read into memory");
-        }
-        ByteBuffer raw = ByteBuffer.allocate((int) (end - begin)).order(ByteOrder.LITTLE_ENDIAN);
-        readFully(ch, raw, dataStart + begin);
-        raw.flip();
-        float[] data = new float[(int) count];
-        switch (dtype) {
-            case "F32" -> raw.asFloatBuffer().get(data);
-            case "BF16" -> {
-                for (int i = 0; i < data.length; i++) {
-                    data[i] = Float.intBitsToFloat((raw.getShort() & 0xffff) << 16);
-                }
-            }
-            default -> {
-                for (int i = 0; i < data.length; i++) {
-                    data[i] = halfToFloat(raw.getShort());
-                }
-            }
-        }
-        return new HostTensor(shape, data);
     }
 
     /** IEEE 754 binary16 to float (Float.float16ToFloat needs Java 20). */
@@ -146,17 +57,6 @@ public final class Safetensors {
             return sign == 0 ? v : -v;
         }
         return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
-    }
-
-    private static void readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
-        long pos = position;
-        while (buf.hasRemaining()) {
-            int n = ch.read(buf, pos);
-            if (n < 0) {
-                throw new IOException("unexpected end of file at byte " + pos);
-            }
-            pos += n;
-        }
     }
 
     /** Writes F32 tensors in the given order, atomically (temp file + rename). */
