@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.NoGrad;
@@ -15,7 +13,6 @@ import org.tessera.engine.model.TokenLogProbs;
 import org.tessera.engine.model.tiny.TinyVlm;
 import org.tessera.engine.train.AdamW;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +52,7 @@ public final class ModelBenchmark {
             r.put("device", model.card().device());
             r.put("threads", System.getenv().getOrDefault("OMP_NUM_THREADS", "default")
                     + " (OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset") + ")");
-            log(json, "matmul peak ...");
+            BenchOutput.log(json, "matmul peak ...");
             int d = model.config().hiddenSize();
             int rows = batch * (model.config().patchesPerImage() + textLen);
             double shape = matmulShape(model, rows, d, model.config().intermediateSize(), 20);
@@ -65,26 +62,16 @@ public final class ModelBenchmark {
             r.put("matmul_peak_gflops", peak);
             r.put("matmul_model_shape", rows + "x" + d + " @ " + d + "x" + model.config().intermediateSize());
             r.put("matmul_model_shape_gflops", shape);
-            log(json, "training steps ...");
+            BenchOutput.log(json, "training steps ...");
             r.putAll(trainingStep(model));
             double achieved = (double) r.get("train_step_gflops");
             r.put("train_step_fraction_of_peak", achieved / (double) r.get("matmul_peak_gflops"));
-            log(json, "sampling ...");
+            BenchOutput.log(json, "sampling ...");
             r.putAll(generation(model, true, genPrompts));
             r.putAll(generation(model, false, Math.max(1, genPrompts / 4)));
         }
-        if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
-        } else {
-            r.forEach((k, v) -> System.out.printf("%-34s %s%n", k, v instanceof Double x ? String.format("%.3f", x) : v));
-        }
+        BenchOutput.print(r, json);
         return r;
-    }
-
-    private static void log(boolean json, String s) {
-        if (!json) {
-            System.err.println(s);
-        }
     }
 
     /** Best GFLOP/s of (m x k) @ (k x n) over several repetitions. */
@@ -122,7 +109,7 @@ public final class ModelBenchmark {
             for (int w = 0; w < promptWords; w++) {
                 sb.append(w == 0 ? "" : " ").append((char) ('a' + rnd.nextInt(26)));
             }
-            prompts.add(Prompt.of(randomImage(rnd, model.config().imageSize()), sb.toString()));
+            prompts.add(Prompt.of(BenchOutput.randomImage(rnd, model.config().imageSize()), sb.toString()));
             int[] c = new int[completionLen];
             for (int j = 0; j < c.length; j++) {
                 c[j] = 10 + rnd.nextInt(vocab - 10);
@@ -175,7 +162,7 @@ public final class ModelBenchmark {
         Random rnd = new Random(2);
         List<Prompt> prompts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            prompts.add(Prompt.of(randomImage(rnd, model.config().imageSize()), "where is the red circle ?"));
+            prompts.add(Prompt.of(BenchOutput.randomImage(rnd, model.config().imageSize()), "where is the red circle ?"));
         }
         GenerationOptions o = new GenerationOptions(genTokens, 1.0f, genSamples, 7, kv);
         model.generate(prompts.subList(0, Math.min(4, n)), o); // warm-up
@@ -209,13 +196,4 @@ public final class ModelBenchmark {
         }
     }
 
-    private static BufferedImage randomImage(Random rnd, int size) {
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                img.setRGB(x, y, rnd.nextInt(0xffffff));
-            }
-        }
-        return img;
-    }
 }

@@ -4,8 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.NoGrad;
 import org.tessera.engine.model.TokenLogProbs;
@@ -13,7 +11,6 @@ import org.tessera.engine.model.qwen2_5_vl.QwenSequence;
 import org.tessera.engine.model.qwen2_5_vl.QwenVl;
 import org.tessera.engine.train.AdamW;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,32 +57,22 @@ public final class QwenBenchmark {
                     + model.imageProcessor().tokens(batch.get(0).images().get(0)) + " image tokens, "
                     + s.textLen() + " prompt text, " + s.completionLen() + " completion)");
             if (s.forwardSteps() > 0) {
-                log(json, "forward ...");
+                BenchOutput.log(json, "forward ...");
                 double sec = forward(model, batch);
                 r.put("forward_ms", sec * 1e3);
                 r.put("forward_tokens_per_s", tokens / sec);
             }
             if (s.trainSteps() > 0) {
-                log(json, "training steps ...");
+                BenchOutput.log(json, "training steps ...");
                 r.putAll(train(model, batch, tokens));
             }
             if (s.genPrompts() > 0) {
-                log(json, "sampling ...");
+                BenchOutput.log(json, "sampling ...");
                 r.putAll(sample(model, rnd));
             }
         }
-        if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
-        } else {
-            r.forEach((k, v) -> System.out.printf("%-30s %s%n", k, v instanceof Double x ? String.format("%.3f", x) : v));
-        }
+        BenchOutput.print(r, json);
         return r;
-    }
-
-    private static void log(boolean json, String msg) {
-        if (!json) {
-            System.err.println(msg);
-        }
     }
 
     private QwenSequence sequence(QwenVl model, Random rnd, int textLen, int completionLen) {
@@ -95,7 +82,7 @@ public final class QwenBenchmark {
         }
         String prompt = "<|im_start|>user\n<|vision_start|><|image_pad|><|vision_end|>" + text
                 + "<|im_end|>\n<|im_start|>assistant\n";
-        QwenSequence seq = model.encodeRaw(prompt, List.of(randomImage(rnd, s.imageSize())));
+        QwenSequence seq = model.encodeRaw(prompt, List.of(BenchOutput.randomImage(rnd, s.imageSize())));
         int[] completion = new int[completionLen];
         for (int i = 0; i < completionLen; i++) {
             completion[i] = model.qwenTokenizer().encode(String.valueOf((char) ('a' + rnd.nextInt(26))))[0];
@@ -183,13 +170,4 @@ public final class QwenBenchmark {
         return r;
     }
 
-    private static BufferedImage randomImage(Random rnd, int size) {
-        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                img.setRGB(x, y, rnd.nextInt(0xffffff));
-            }
-        }
-        return img;
-    }
 }
