@@ -49,7 +49,8 @@ public final class WorkbenchApp extends Application {
         runManager = new RunManager(runsDir(options), new WorkerLauncher(List.of()), 1, 500);
         runFeed.attach(runManager);
         runManager.start(); // after the listener is attached, so no event is missed
-        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
+        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
+                Runs.projectRoot());
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());
 

@@ -50,7 +50,7 @@ public final class RunsView extends SplitPane {
     private final TaskExecutor executor;
     private final ExperimentFiles files;
 
-    private final ExperimentForm form = new ExperimentForm();
+    private final ExperimentForm form;
     private final TextArea jsonText = new TextArea();
     private final VBox problemList = new VBox(2);
     private final Label launchStatus = new Label();
@@ -67,6 +67,7 @@ public final class RunsView extends SplitPane {
         this.workspace = workspace;
         this.executor = executor;
         this.files = files;
+        this.form = new ExperimentForm(executor, workspace.projectRoot());
         setId("runs-view");
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(launcher(), runsPane());
@@ -167,7 +168,11 @@ public final class RunsView extends SplitPane {
 
     private void showProblems(List<Problem> problems) {
         problemList.getChildren().clear();
-        launch.setDisable(!problems.isEmpty());
+        launch.setDisable(!problems.isEmpty() || form.checkingPaths());
+        if (problems.isEmpty() && form.checkingPaths()) {
+            problemList.getChildren().add(new Label("Checking the model and image folders…"));
+            return;
+        }
         if (problems.isEmpty()) {
             Label ok = new Label("Valid: ready to launch.");
             ok.getStyleClass().add("valid-message");

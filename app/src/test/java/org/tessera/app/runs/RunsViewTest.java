@@ -74,6 +74,51 @@ class RunsViewTest {
     }
 
     @Test
+    void refusesAFolderThatIsNotAModelAndAnImageFolderThatDoesNotExist(FxRobot robot) throws Exception {
+        toOpen = temp.resolve("good.json");
+        Files.writeString(toOpen, TestRuns.experiment("good", "sft", 0.001));
+        open(robot);
+        robot.clickOn("#open-experiment");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Valid: ready to launch.", problems(robot));
+
+        // A folder without config.json: refused next to the field, and Launch stays disabled.
+        Path notAModel = Files.createDirectories(temp.resolve("holiday-photos"));
+        robot.interact(() -> robot.lookup("#field-base_model").queryAs(TextField.class).setText(notAModel.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(problems(robot).contains("$.base_model: not a model folder"), problems(robot));
+        assertTrue(fieldProblem(robot, "#field-base_model").contains("config.json"),
+                fieldProblem(robot, "#field-base_model"));
+        assertTrue(robot.lookup("#launch-run").query().isDisabled());
+
+        // The shipped model again, but an image source folder that does not exist.
+        Path missing = temp.resolve("no-such-images");
+        robot.interact(() -> {
+            robot.lookup("#field-base_model").queryAs(TextField.class).setText("assets/models/tessera-tiny");
+            robot.lookup("#field-task-source").queryAs(TextField.class).setText(missing.toString());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String problems = problems(robot);
+        assertFalse(problems.contains("$.base_model"), problems);
+        assertTrue(problems.contains("$.task.source: image folder " + missing + " does not exist"), problems);
+        assertTrue(robot.lookup("#launch-run").query().isDisabled());
+
+        // An existing folder is accepted: Launch is enabled again.
+        Path images = Files.createDirectories(temp.resolve("images"));
+        robot.interact(() -> robot.lookup("#field-task-source").queryAs(TextField.class).setText(images.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Valid: ready to launch.", problems(robot));
+        assertFalse(robot.lookup("#launch-run").query().isDisabled());
+    }
+
+    /** The inline problem label shown in the field's grid row (the node right after the editor). */
+    private static String fieldProblem(FxRobot robot, String editorId) {
+        javafx.scene.Node editor = robot.lookup(editorId).query();
+        var siblings = editor.getParent().getChildrenUnmodifiable();
+        return ((Label) siblings.get(siblings.indexOf(editor) + 1)).getText();
+    }
+
+    @Test
     void listsEveryRunInTheFolderAndDiffsTwoExperiments(FxRobot robot) throws Exception {
         Path runs = Files.createDirectories(temp.resolve("runs"));
         TestRuns.write(runs, "20260101-100000-a", TestRuns.experiment("a", "sft", 0.001), RunState.FINISHED, 20,
