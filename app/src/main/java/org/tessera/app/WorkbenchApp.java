@@ -64,7 +64,11 @@ public final class WorkbenchApp extends Application {
         });
 
         stage.setTitle("Tessera workbench");
-        stage.setScene(new Scene(window, 1100, 700));
+        // Screenshots are always 1280x800 (docs/screenshots); a window on a smaller screen fits the screen.
+        javafx.geometry.Dimension2D size = options.screenshot != null
+                ? new javafx.geometry.Dimension2D(WindowSize.WIDTH, WindowSize.HEIGHT)
+                : WindowSize.fitted(javafx.stage.Screen.getPrimary().getVisualBounds());
+        stage.setScene(new Scene(window, size.getWidth(), size.getHeight()));
         stage.setOnCloseRequest(event -> Platform.exit());
         if (options.screenshot != null) {
             Path target = options.screenshot;
