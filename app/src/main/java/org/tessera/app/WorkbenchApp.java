@@ -49,7 +49,8 @@ public final class WorkbenchApp extends Application {
         runManager = new RunManager(runsDir(options), new WorkerLauncher(List.of()), 1, 500);
         runFeed.attach(runManager);
         runManager.start(); // after the listener is attached, so no event is missed
-        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()));
+        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
+                Runs.projectRoot());
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());
 
@@ -63,7 +64,11 @@ public final class WorkbenchApp extends Application {
         });
 
         stage.setTitle("Tessera workbench");
-        stage.setScene(new Scene(window, 1100, 700));
+        // Screenshots are always 1280x800 (docs/screenshots); a window on a smaller screen fits the screen.
+        javafx.geometry.Dimension2D size = options.screenshot != null
+                ? new javafx.geometry.Dimension2D(WindowSize.WIDTH, WindowSize.HEIGHT)
+                : WindowSize.fitted(javafx.stage.Screen.getPrimary().getVisualBounds());
+        stage.setScene(new Scene(window, size.getWidth(), size.getHeight()));
         stage.setOnCloseRequest(event -> Platform.exit());
         if (options.screenshot != null) {
             Path target = options.screenshot;

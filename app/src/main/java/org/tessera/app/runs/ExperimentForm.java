@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,14 +25,18 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.tessera.engine.config.Problem;
+import org.tessera.app.task.BackgroundTask;
+import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.experiment.ExperimentPaths;
 import org.tessera.engine.experiment.ExperimentSchema;
 
 /**
  * Edits an experiment field by field: one row per leaf of its JSON (path, editor, inline problem). The JSON tree
  * is the single source of truth; every edit writes into it and re-validates with the engine's own
  * {@link ExperimentLoader#problems}, so the form can never accept what a run would reject, and messages are the
- * ones the CLI prints.
+ * ones the CLI prints. The folders it names (base model, image source) are then checked off the UI thread with
+ * {@link ExperimentPaths}, as {@code tessera run} checks them; until that answer arrives the form is "checking".
  */
 final class ExperimentForm extends VBox {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -48,8 +53,16 @@ final class ExperimentForm extends VBox {
     private ObjectNode root = JSON.createObjectNode();
     private List<Problem> problems = List.of();
     private Consumer<List<Problem>> onValidated = p -> { };
+    private final TaskExecutor executor;
+    private final Path projectRoot;
+    /** Bumped by every validation, so a slow folder check answering after a newer edit is dropped. */
+    private long generation;
+    private boolean checkingPaths;
 
-    ExperimentForm() {
+    /** {@code projectRoot}: what a relative base_model is resolved against, as the run worker does. */
+    ExperimentForm(TaskExecutor executor, Path projectRoot) {
+        this.executor = executor;
+        this.projectRoot = projectRoot;
         setId("experiment-form");
         grid.setHgap(10);
         grid.setVgap(4);
@@ -94,6 +107,11 @@ final class ExperimentForm extends VBox {
 
     List<Problem> problems() {
         return problems;
+    }
+
+    /** True while the folder check of the latest edit has not answered: not yet launchable. */
+    boolean checkingPaths() {
+        return checkingPaths;
     }
 
     /** Sets a field's value as if typed into its editor (the path must be a row of the form). */
@@ -162,7 +180,39 @@ final class ExperimentForm extends VBox {
     }
 
     private void validate(String json) {
-        problems = ExperimentLoader.problems(json);
+        long gen = ++generation;
+        List<Problem> schema = ExperimentLoader.problems(json);
+        String baseModel = text(root.get("base_model"));
+        String source = text(root.path("task").get("source"));
+        checkingPaths = true;
+        show(schema);
+        // Disk access (a network folder can be slow) stays off the UI thread; config.json is read, weights are not.
+        BackgroundTask.wrap(() -> ExperimentPaths.problems(baseModel, source, projectRoot))
+                .onSuccess(paths -> {
+                    if (gen == generation) {
+                        checkingPaths = false;
+                        List<Problem> all = new ArrayList<>(schema);
+                        all.addAll(paths);
+                        show(all);
+                    }
+                })
+                .onFailure(error -> {
+                    if (gen == generation) {
+                        checkingPaths = false;
+                        List<Problem> all = new ArrayList<>(schema);
+                        all.add(new Problem("$.base_model", "could not check the folders: " + error.getMessage()));
+                        show(all);
+                    }
+                })
+                .executeWith(executor);
+    }
+
+    private static String text(JsonNode n) {
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    private void show(List<Problem> problems) {
+        this.problems = problems;
         problemLabels.values().forEach(l -> l.setText(""));
         editors.values().forEach(e -> {
             e.getStyleClass().remove("field-invalid");

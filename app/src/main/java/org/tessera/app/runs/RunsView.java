@@ -50,7 +50,7 @@ public final class RunsView extends SplitPane {
     private final TaskExecutor executor;
     private final ExperimentFiles files;
 
-    private final ExperimentForm form = new ExperimentForm();
+    private final ExperimentForm form;
     private final TextArea jsonText = new TextArea();
     private final VBox problemList = new VBox(2);
     private final Label launchStatus = new Label();
@@ -59,6 +59,8 @@ public final class RunsView extends SplitPane {
     private final TableView<RunRow> table = new TableView<>();
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final Map<Path, RunRow> rowsByDir = new LinkedHashMap<>();
+    private final RunDetails details = new RunDetails();
+    private TableColumn<RunRow, String> runColumn;
     private final TableView<ConfigDiff.Line> diff = new TableView<>();
     private final Label diffTitle = new Label("Select two runs and press \"Compare\" to see how their experiments differ.");
     private String sourceName = "experiment";
@@ -67,6 +69,7 @@ public final class RunsView extends SplitPane {
         this.workspace = workspace;
         this.executor = executor;
         this.files = files;
+        this.form = new ExperimentForm(executor, workspace.projectRoot());
         setId("runs-view");
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(launcher(), runsPane());
@@ -167,7 +170,11 @@ public final class RunsView extends SplitPane {
 
     private void showProblems(List<Problem> problems) {
         problemList.getChildren().clear();
-        launch.setDisable(!problems.isEmpty());
+        launch.setDisable(!problems.isEmpty() || form.checkingPaths());
+        if (problems.isEmpty() && form.checkingPaths()) {
+            problemList.getChildren().add(new Label("Checking the model and image folders…"));
+            return;
+        }
         if (problems.isEmpty()) {
             Label ok = new Label("Valid: ready to launch.");
             ok.getStyleClass().add("valid-message");
@@ -240,15 +247,28 @@ public final class RunsView extends SplitPane {
                 setGraphic(empty ? null : bar);
             }
         });
+        runColumn = column("Run", r -> r.name());
+        TableColumn<RunRow, String> message = column("Message", r -> RunRow.message(r.info()));
+        message.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty ? null : value);
+                // the whole message on hover; the details pane below shows it for the selected run
+                setTooltip(empty || value == null || value.isEmpty() ? null : wrapped(value));
+            }
+        });
         table.getColumns().setAll(List.of(
-                column("Run", r -> r.name()),
-                column("State", r -> r.info().state().id()),
-                progress,
-                column("Step", r -> RunRow.stepText(r.info())),
-                column("ETA", r -> RunRow.eta(r.info())),
-                column("Device", r -> RunRow.device(r.info())),
-                column("Message", r -> RunRow.message(r.info()))));
+                RunColumns.readable(runColumn, "20260101-000000-run"),
+                RunColumns.readable(column("State", r -> r.info().state().id()), "cancelled"),
+                RunColumns.readable(progress, "progress"),
+                RunColumns.readable(column("Step", r -> RunRow.stepText(r.info())), "1000 / 1000"),
+                RunColumns.readable(column("ETA", r -> RunRow.eta(r.info())), "10h 00m"),
+                RunColumns.readable(column("Device", r -> RunRow.device(r.info())), "cpu()"),
+                RunColumns.readable(message, "message text")));
+        // Flex-last: the Message column takes what is left; the minimums above keep the others readable.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> details.show(row));
 
         Button pause = button("Pause", "pause-run", workspace.manager()::pause);
         Button resume = button("Resume", "resume-run", workspace.manager()::resume);
@@ -267,18 +287,22 @@ public final class RunsView extends SplitPane {
         diffTitle.setId("diff-title");
         diffTitle.setWrapText(true);
         VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(8, title, folder, table, controls, diffTitle, diff);
+        return new VBox(8, title, folder, table, details, controls, diffTitle, diff);
     }
 
     private void update(RunFolder folder, RunInfo info) {
         RunRow row = rowsByDir.get(folder.dir());
         if (row != null) {
             row.infoProperty().set(info);
+            if (row == table.getSelectionModel().getSelectedItem()) {
+                details.show(row);
+            }
             return;
         }
         row = new RunRow(folder, info);
         rowsByDir.put(folder.dir(), row);
         rows.add(row);
+        RunColumns.fit(runColumn, List.of(row.name()));
         // Newest first: run folder names start with their creation time.
         FXCollections.sort(rows, Comparator.comparing(RunRow::name).reversed());
     }
@@ -329,6 +353,13 @@ public final class RunsView extends SplitPane {
         c.setCellValueFactory(r -> Bindings.createStringBinding(() -> value.apply(r.getValue()),
                 r.getValue().infoProperty()));
         return c;
+    }
+
+    private static javafx.scene.control.Tooltip wrapped(String text) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(600);
+        return t;
     }
 
     private static TableColumn<ConfigDiff.Line, String> lineColumn(String title,

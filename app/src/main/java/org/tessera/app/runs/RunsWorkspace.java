@@ -8,9 +8,11 @@ import org.tessera.engine.runs.RunManager;
 
 /**
  * What the run views share: the manager that starts and follows runs, the coalescing feed of its events, and the
- * folder of sample experiments offered as starting points.
+ * folder of sample experiments offered as starting points, and the project root that relative model paths in an
+ * experiment are resolved against (as the run worker resolves them).
  */
-public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir) implements AutoCloseable {
+public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir, Path projectRoot)
+        implements AutoCloseable {
 
     /** {@code sample-configs/} in {@code root} or one of its parents, or null when there is none. */
     public static Path findSamples(Path root) {

@@ -74,6 +74,51 @@ class RunsViewTest {
     }
 
     @Test
+    void refusesAFolderThatIsNotAModelAndAnImageFolderThatDoesNotExist(FxRobot robot) throws Exception {
+        toOpen = temp.resolve("good.json");
+        Files.writeString(toOpen, TestRuns.experiment("good", "sft", 0.001));
+        open(robot);
+        robot.clickOn("#open-experiment");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Valid: ready to launch.", problems(robot));
+
+        // A folder without config.json: refused next to the field, and Launch stays disabled.
+        Path notAModel = Files.createDirectories(temp.resolve("holiday-photos"));
+        robot.interact(() -> robot.lookup("#field-base_model").queryAs(TextField.class).setText(notAModel.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(problems(robot).contains("$.base_model: not a model folder"), problems(robot));
+        assertTrue(fieldProblem(robot, "#field-base_model").contains("config.json"),
+                fieldProblem(robot, "#field-base_model"));
+        assertTrue(robot.lookup("#launch-run").query().isDisabled());
+
+        // The shipped model again, but an image source folder that does not exist.
+        Path missing = temp.resolve("no-such-images");
+        robot.interact(() -> {
+            robot.lookup("#field-base_model").queryAs(TextField.class).setText("assets/models/tessera-tiny");
+            robot.lookup("#field-task-source").queryAs(TextField.class).setText(missing.toString());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String problems = problems(robot);
+        assertFalse(problems.contains("$.base_model"), problems);
+        assertTrue(problems.contains("$.task.source: image folder " + missing + " does not exist"), problems);
+        assertTrue(robot.lookup("#launch-run").query().isDisabled());
+
+        // An existing folder is accepted: Launch is enabled again.
+        Path images = Files.createDirectories(temp.resolve("images"));
+        robot.interact(() -> robot.lookup("#field-task-source").queryAs(TextField.class).setText(images.toString()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Valid: ready to launch.", problems(robot));
+        assertFalse(robot.lookup("#launch-run").query().isDisabled());
+    }
+
+    /** The inline problem label shown in the field's grid row (the node right after the editor). */
+    private static String fieldProblem(FxRobot robot, String editorId) {
+        javafx.scene.Node editor = robot.lookup(editorId).query();
+        var siblings = editor.getParent().getChildrenUnmodifiable();
+        return ((Label) siblings.get(siblings.indexOf(editor) + 1)).getText();
+    }
+
+    @Test
     void listsEveryRunInTheFolderAndDiffsTwoExperiments(FxRobot robot) throws Exception {
         Path runs = Files.createDirectories(temp.resolve("runs"));
         TestRuns.write(runs, "20260101-100000-a", TestRuns.experiment("a", "sft", 0.001), RunState.FINISHED, 20,
@@ -94,6 +139,67 @@ class RunsViewTest {
         @SuppressWarnings("unchecked")
         TableView<ConfigDiff.Line> diff = robot.lookup("#config-diff").queryAs(TableView.class);
         assertEquals(List.of("$.name", "$.method.lr"), diff.getItems().stream().map(ConfigDiff.Line::path).toList());
+    }
+
+    @Test
+    void afterARestartEveryColumnIsReadableRunNamesAreWholeAndTheSelectedRunsMessageIsShownInFull(FxRobot robot)
+            throws Exception {
+        Path runs = Files.createDirectories(temp.resolve("runs"));
+        List<String> names = List.of("20261204-163012-lesson-grpo-long-experiment-name", "20261204-170501-quick-demo",
+                "20261204-171233-rft-then-sft-seed-3", "20261204-172000-b");
+        for (String n : names) {
+            TestRuns.write(runs, n, TestRuns.experiment("x", "sft", 0.001), RunState.FINISHED, 20, List.of(),
+                    List.of());
+        }
+        String reason = "out of memory while loading assets/models/big-model/model.safetensors: needed 22.3 GB, "
+                + "4.1 GB free; lower batch_size or use a smaller model (the rest of this sentence must stay "
+                + "readable somewhere, not cut by the table)";
+        org.tessera.engine.runs.RunFolder failed = TestRuns.write(runs, "20261204-173000-failed-run",
+                TestRuns.experiment("f", "sft", 0.001), RunState.FAILED, 3, List.of(), List.of());
+        org.tessera.engine.runs.RunInfo i = failed.info();
+        failed.writeInfo(new org.tessera.engine.runs.RunInfo(i.name(), i.state(), reason, i.pid(), i.device(),
+                i.step(), i.totalSteps(), i.createdMs(), i.startedMs(), i.updatedMs(), i.finishedMs(),
+                i.lastCheckpoint(), i.versions(), i.precision()));
+        workspace = TestRuns.workspace(runs, null);
+        robot.interact(() -> {
+            stage.setScene(new Scene(new RunsView(workspace, new CurrentThreadTaskExecutor(),
+                    TestRuns.opening(() -> null)), 1280, 800));
+            stage.show();
+        });
+        @SuppressWarnings("unchecked")
+        TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == names.size() + 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertColumnsReadable(table);
+        // Every Run cell on screen shows its whole name: the text drawn is the cell's text, no ellipsis.
+        List<String> shown = robot.lookup("#runs-table .table-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableCell<?, ?>) n)
+                .filter(c -> c.getTableColumn() == table.getColumns().get(0) && !c.isEmpty() && c.getText() != null)
+                .map(c -> ((javafx.scene.text.Text) c.lookup(".text")).getText()).toList();
+        assertEquals(names.size() + 1, shown.size(), shown.toString());
+        assertTrue(shown.containsAll(names) && shown.contains("20261204-173000-failed-run"), shown.toString());
+
+        robot.interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.name().endsWith("failed-run")).findFirst().orElseThrow()));
+        String details = robot.lookup("#run-details").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(details.contains(reason), details);
+        assertTrue(details.contains("failed") && details.contains(failed.dir().toAbsolutePath().toString()), details);
+
+        // The old default window (1100x700) squeezes the table harder: the minimums still hold.
+        robot.interact(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertColumnsReadable(table);
+    }
+
+    private static void assertColumnsReadable(TableView<RunRow> table) {
+        for (javafx.scene.control.TableColumn<RunRow, ?> c : table.getColumns()) {
+            double header = RunColumns.textWidth(c.getText());
+            assertTrue(c.getWidth() >= Math.max(50, header), c.getText() + " is " + c.getWidth() + " px wide");
+        }
     }
 
     private void open(FxRobot robot) throws Exception {

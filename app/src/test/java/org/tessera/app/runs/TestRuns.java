@@ -83,6 +83,16 @@ public final class TestRuns {
         RunManager manager = new RunManager(runsDir, new WorkerLauncher(List.of()), 1, 50);
         feed.attach(manager);
         manager.start();
-        return new RunsWorkspace(manager, feed, samplesDir);
+        return new RunsWorkspace(manager, feed, samplesDir, projectRoot());
+    }
+
+    /** The repository root (tests run in the module folder), so "assets/models/tessera-tiny" resolves as in use. */
+    public static Path projectRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("assets/models/tessera-tiny/config.json"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no assets/models/tessera-tiny above " + Path.of("").toAbsolutePath());
     }
 }

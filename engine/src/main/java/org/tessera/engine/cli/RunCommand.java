@@ -5,7 +5,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.experiment.ExperimentException;
 import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.experiment.ExperimentPaths;
 import org.tessera.engine.runs.MetricsFollower;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
@@ -35,6 +37,12 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Experiment e = ExperimentLoader.load(experimentFile);
+        // the folders it names are checked before a run folder is made: a bad path never becomes a failed run
+        java.util.List<org.tessera.engine.config.Problem> pathProblems =
+                ExperimentPaths.problems(e, Runs.projectRoot());
+        if (!pathProblems.isEmpty()) {
+            throw new ExperimentException(experimentFile, pathProblems);
+        }
         RunFolder folder = RunManager.createFolder(runsDir == null ? Runs.defaultRunsDir() : runsDir, e, true);
         System.err.println("run folder: " + folder.dir());
         return execute(folder, noProgress);
