@@ -1,6 +1,12 @@
 package org.tessera.engine.model;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What a user wants to know about a loaded model: shown by {@code tessera info} and the workbench's model card.
@@ -16,4 +22,24 @@ import java.util.Map;
  */
 public record ModelCard(String name, String architecture, long parameterCount, int vocabSize, String device,
                         String directory, Map<String, Long> fileSizes, Map<String, Object> config) {
+
+    /** Bytes of each file in {@code dir}, by name in sorted order (-1 for one that cannot be read); empty for null. */
+    public static Map<String, Long> fileSizes(Path dir) {
+        Map<String, Long> files = new LinkedHashMap<>();
+        if (dir == null) {
+            return files;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            s.sorted().forEach(p -> {
+                try {
+                    files.put(p.getFileName().toString(), Files.size(p));
+                } catch (IOException e) {
+                    files.put(p.getFileName().toString(), -1L);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
 }

@@ -1,6 +1,7 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
 import ai.djl.ndarray.NDArray;
+import org.tessera.engine.model.KvCacheArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -53,19 +54,13 @@ final class QwenDecoder {
         KvCache expand(NDManager m, int n, int capacity) {
             KvCache r = new KvCache(keys.length);
             for (int i = 0; i < keys.length; i++) {
-                r.keys[i] = grow(m, n > 1 ? keys[i].repeat(0, n) : keys[i], capacity);
-                r.values[i] = grow(m, n > 1 ? values[i].repeat(0, n) : values[i], capacity);
+                r.keys[i] = KvCacheArrays.expand(m, keys[i], n, capacity);
+                r.values[i] = KvCacheArrays.expand(m, values[i], n, capacity);
             }
             r.length = length;
             return r;
         }
 
-        private static NDArray grow(NDManager m, NDArray a, int capacity) {
-            Shape s = a.getShape();
-            NDArray big = m.zeros(new Shape(s.get(0), s.get(1), capacity, s.get(3)));
-            big.set(new NDIndex(":, :, :" + s.get(2)), a);
-            return big;
-        }
     }
 
     /** cos and sin (rows, 1, cols, head dim) of M-RoPE for positions (3, rows, cols), flattened row-major. */

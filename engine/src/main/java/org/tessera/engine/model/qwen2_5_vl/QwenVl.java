@@ -32,7 +32,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Qwen2.5-VL ({@code Qwen2_5_VLForConditionalGeneration}) loaded from a local Hugging Face folder, computed in
@@ -228,20 +227,7 @@ public final class QwenVl implements TrainableModel {
 
     @Override
     public ModelCard card() {
-        Map<String, Long> files = new LinkedHashMap<>();
-        if (directory != null) {
-            try (Stream<Path> s = Files.list(directory)) {
-                s.sorted().forEach(p -> {
-                    try {
-                        files.put(p.getFileName().toString(), Files.size(p));
-                    } catch (IOException e) {
-                        files.put(p.getFileName().toString(), -1L);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Map<String, Long> files = ModelCard.fileSizes(directory);
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("vision_parameters", weights.visionParameterCount());
         cfg.put("text_parameters", weights.parameterCount() - weights.visionParameterCount());

@@ -222,20 +222,12 @@ public final class QwenVlWeights implements AutoCloseable {
     }
 
     public Map<String, HostTensor> toHost() {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> out.put(k, new HostTensor(v.getShape().getShape(), v.toFloatArray())));
-        return out;
+        return HostTensor.copyOf(arrays);
     }
 
     /** Overwrites every parameter in place (shapes must match). */
     public void assign(Map<String, HostTensor> host) {
-        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-            HostTensor t = host.get(e.getKey());
-            if (t == null || !Arrays.equals(t.shape(), e.getValue().getShape().getShape())) {
-                throw new IllegalArgumentException("cannot assign tensor '" + e.getKey() + "': missing or wrong shape");
-            }
-            e.getValue().set(t.data());
-        }
+        HostTensor.assign(arrays, host);
     }
 
     public NDManager manager() {

@@ -29,11 +29,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** The built-in tiny vision-language model (see {@link TinyVlmNetwork} for the architecture). */
 public final class TinyVlm implements TrainableModel {
@@ -127,20 +125,7 @@ public final class TinyVlm implements TrainableModel {
 
     @Override
     public ModelCard card() {
-        Map<String, Long> files = new LinkedHashMap<>();
-        if (directory != null) {
-            try (Stream<Path> s = Files.list(directory)) {
-                s.sorted().forEach(p -> {
-                    try {
-                        files.put(p.getFileName().toString(), Files.size(p));
-                    } catch (IOException e) {
-                        files.put(p.getFileName().toString(), -1L);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        Map<String, Long> files = ModelCard.fileSizes(directory);
         @SuppressWarnings("unchecked")
         Map<String, Object> cfg = JSON.convertValue(config, Map.class);
         return new ModelCard(config.name(), config.architecture(), weights.parameterCount(), tokenizer.vocabSize(),

@@ -1,6 +1,7 @@
 package org.tessera.engine.model.tiny;
 
 import ai.djl.ndarray.NDArray;
+import org.tessera.engine.model.KvCacheArrays;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -73,19 +74,13 @@ public final class TinyVlmNetwork {
         KvCache expand(NDManager m, int n, int capacity) {
             KvCache r = new KvCache(keys.length);
             for (int i = 0; i < keys.length; i++) {
-                r.keys[i] = grow(m, n > 1 ? keys[i].repeat(0, n) : keys[i], capacity);
-                r.values[i] = grow(m, n > 1 ? values[i].repeat(0, n) : values[i], capacity);
+                r.keys[i] = KvCacheArrays.expand(m, keys[i], n, capacity);
+                r.values[i] = KvCacheArrays.expand(m, values[i], n, capacity);
             }
             r.length = length;
             return r;
         }
 
-        private static NDArray grow(NDManager m, NDArray a, int capacity) {
-            Shape s = a.getShape();
-            NDArray big = m.zeros(new Shape(s.get(0), s.get(1), capacity, s.get(3)));
-            big.set(new NDIndex(":, :, :" + s.get(2)), a);
-            return big;
-        }
     }
 
     /**

@@ -144,20 +144,12 @@ public final class TinyVlmWeights implements AutoCloseable {
     }
 
     public Map<String, HostTensor> toHost() {
-        Map<String, HostTensor> out = new LinkedHashMap<>();
-        arrays.forEach((k, v) -> out.put(k, new HostTensor(v.getShape().getShape(), v.toFloatArray())));
-        return out;
+        return HostTensor.copyOf(arrays);
     }
 
     /** Overwrites every parameter in place with the given values (shapes must match). */
     public void assign(Map<String, HostTensor> host) {
-        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-            HostTensor t = host.get(e.getKey());
-            if (t == null || !Arrays.equals(t.shape(), e.getValue().getShape().getShape())) {
-                throw new IllegalArgumentException("cannot assign tensor '" + e.getKey() + "': missing or wrong shape");
-            }
-            e.getValue().set(t.data());
-        }
+        HostTensor.assign(arrays, host);
     }
 
     public NDArray get(String name) {
