@@ -18,6 +18,7 @@ import org.tessera.engine.analysis.KlForgetting;
 import org.tessera.engine.analysis.PerplexityAnalysis;
 import org.tessera.engine.analysis.RolloutsFile;
 import org.tessera.engine.analysis.TrainingSets;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.analysis.VlmLogProbModel;
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.PuzzleSpec;
@@ -107,8 +108,15 @@ public final class AnalysisService {
         return new AnalysisService(ModelLoader::load);
     }
 
-    /** The training samples of each chosen kind, in the order chosen; kinds with no samples become notes. */
-    Map<String, List<DataSample>> samples(DataChoice data, List<String> notes) {
+    /** The chosen data, checked and its rollouts read, before any model is loaded. */
+    record Data(DataChoice choice, List<RolloutsFile.Group> groups) {
+    }
+
+    /**
+     * Checks the choice and reads the run's rollouts: the choice's and the file's own problems come first, before
+     * a model is loaded, since they are what the user most likely needs to hear about.
+     */
+    Data data(DataChoice data) {
         if (data.kinds().isEmpty()) {
             throw new IllegalArgumentException("Choose at least one data kind.");
         }
@@ -116,28 +124,31 @@ public final class AnalysisService {
             throw new IllegalArgumentException("Samples per kind must be at least 1, got " + data.perKind() + ".");
         }
         boolean rolloutKinds = data.kinds().stream().anyMatch(k -> k.startsWith("rollouts"));
-        TrainingSets sets;
-        List<RolloutsFile.Group> groups = List.of();
         if (data.run() == null) {
             if (rolloutKinds) {
                 throw new IllegalArgumentException("The rollout kinds need a GRPO run: choose one whose folder holds "
                         + "a rollouts.jsonl.");
             }
-            sets = TrainingSets.puzzles(NO_RUN_GRID, PuzzleSpec.SCENERY, NO_RUN_SEED);
-        } else {
-            if (!Files.isDirectory(data.run())) {
-                throw new AnalysisDataException(data.run(), "the run folder is missing (moved or deleted?)");
-            }
-            Path rollouts = data.run().resolve("rollouts.jsonl");
-            // the file's own problems first: they are what the user most likely needs to hear about
-            if (rolloutKinds) {
-                groups = RolloutsFile.read(rollouts);
-            }
-            sets = TrainingSets.ofRun(rollouts);
+            return new Data(data, List.of());
         }
+        if (!Files.isDirectory(data.run())) {
+            throw new AnalysisDataException(data.run(), "the run folder is missing (moved or deleted?)");
+        }
+        return new Data(data, rolloutKinds ? RolloutsFile.read(data.run().resolve("rollouts.jsonl")) : List.of());
+    }
+
+    /**
+     * The training samples of each chosen kind, in the order chosen, their prompts worded for the model that reads
+     * them; kinds with no samples become notes.
+     */
+    Map<String, List<DataSample>> samples(Data checked, PromptWording wording, List<String> notes) {
+        DataChoice data = checked.choice();
+        TrainingSets sets = data.run() == null
+                ? TrainingSets.puzzles(NO_RUN_GRID, PuzzleSpec.SCENERY, NO_RUN_SEED, wording)
+                : TrainingSets.ofRun(data.run().resolve("rollouts.jsonl"), wording);
         Map<String, List<DataSample>> out = new LinkedHashMap<>();
         for (String kind : data.kinds()) {
-            List<DataSample> samples = sets.samples(kind, groups, data.perKind());
+            List<DataSample> samples = sets.samples(kind, checked.groups(), data.perKind());
             if (samples.isEmpty()) {
                 notes.add(kind + ": the run logged no such samples; left out.");
             } else {
@@ -154,10 +165,11 @@ public final class AnalysisService {
     public PerplexityResult perplexity(DataChoice data, Progress progress) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
-        Map<String, List<DataSample>> byKind = samples(data, notes);
+        Data checked = data(data);
         progress.report("Loading " + data.baseModel().getFileName() + " …", 0);
         List<PerplexityAnalysis.SamplePerplexity> scored = new ArrayList<>();
         try (TrainableModel model = loader.load(data.baseModel(), true)) {
+            Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes);
             int done = 0;
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
                 checkCancelled(progress);
@@ -186,11 +198,12 @@ public final class AnalysisService {
     public InfluenceResult influence(DataChoice data, InfluenceSettings settings, Progress progress) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
-        Map<String, List<DataSample>> byKind = samples(data, notes);
+        Data checked = data(data);
         List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(settings.probes(),
                 KnowledgeSuite.DEFAULT_SEED);
         progress.report("Loading " + data.baseModel().getFileName() + " …", 0);
         try (TrainableModel model = loader.load(data.baseModel(), false)) {
+            Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes);
             Map<String, List<DataSample>> kept = new LinkedHashMap<>();
             Map<String, Double> medians = new LinkedHashMap<>();
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
@@ -64,6 +65,11 @@ public final class EngineModelService implements ModelService {
         // Not under the lock: generation takes seconds and close() must not wait for it. Loads and generations
         // share the executor's single worker, so a model is never replaced while it generates.
         return currentModel().generate(List.of(prompt), options).get(0);
+    }
+
+    @Override
+    public synchronized PromptWording promptWording() {
+        return current == null ? PromptWording.WORLD : PromptWording.of(current);
     }
 
     @Override

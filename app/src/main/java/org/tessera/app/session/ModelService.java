@@ -2,6 +2,7 @@ package org.tessera.app.session;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
@@ -31,6 +32,12 @@ public interface ModelService extends AutoCloseable {
      * @throws IllegalStateException when no model is loaded
      */
     List<Generation> generate(Prompt prompt, GenerationOptions options);
+
+    /**
+     * How jigsaw prompts are worded for the current model ({@link PromptWording#of} its tokenizer); the built-in
+     * model's wording while none is loaded. Cheap and thread-safe: views call it on the UI thread.
+     */
+    PromptWording promptWording();
 
     /**
      * Runs the engine's retained-knowledge suite ({@code KnowledgeSuite}) on the current model: {@code nPerFamily}

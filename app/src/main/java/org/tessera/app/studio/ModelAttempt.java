@@ -44,7 +44,7 @@ public record ModelAttempt(Puzzle puzzle, PromptTemplate template, Generation ge
     public static List<ModelAttempt> ask(ModelService models, Puzzle puzzle, PromptTemplate template,
                                          GenerationOptions options) {
         List<ModelAttempt> out = new ArrayList<>();
-        for (Generation g : models.generate(template.prompt(puzzle), options)) {
+        for (Generation g : models.generate(template.prompt(puzzle, models.promptWording()), options)) {
             out.add(score(puzzle, template, g));
         }
         return out;

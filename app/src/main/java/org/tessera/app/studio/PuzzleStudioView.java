@@ -150,7 +150,7 @@ public final class PuzzleStudioView extends VBox {
         template.getSelectionModel().select(PromptTemplate.ANSWER);
         template.setOnAction(e -> {
             if (current != null) {
-                prompt.setText("Prompt: " + current.promptText(template.getValue()));
+                prompt.setText("Prompt: " + current.promptText(template.getValue(), models.promptWording()));
             }
         });
         maxTokens.setId("max-new-tokens");
@@ -283,7 +283,7 @@ public final class PuzzleStudioView extends VBox {
                 + puzzle.puzzle().spec().imageSize() + " px as the model sees it).");
         board.show(puzzle.puzzle(), puzzle.tiles());
         modelInput.getChildren().setAll(FxImages.pixelated(puzzle.modelInput(), 240));
-        prompt.setText("Prompt: " + puzzle.promptText(template.getValue()));
+        prompt.setText("Prompt: " + puzzle.promptText(template.getValue(), models.promptWording()));
         attemptView.setVisible(false);
         attemptView.setManaged(false);
         samples.getItems().clear();

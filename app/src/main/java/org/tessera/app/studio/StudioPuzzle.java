@@ -5,6 +5,7 @@ import javafx.scene.image.Image;
 import org.tessera.app.widgets.FxImages;
 import org.tessera.engine.jigsaw.JigsawRenderer;
 import org.tessera.engine.jigsaw.PromptTemplate;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.PuzzleGenerator;
 
@@ -23,7 +24,7 @@ record StudioPuzzle(StudioSettings settings, Puzzle puzzle, List<Image> tiles, I
         return new StudioPuzzle(settings, puzzle, tiles, FxImages.of(JigsawRenderer.forPeople(puzzle, 4)));
     }
 
-    String promptText(PromptTemplate template) {
-        return template.text(puzzle.grid(), puzzle.spec().presentation());
+    String promptText(PromptTemplate template, PromptWording wording) {
+        return template.text(puzzle.grid(), puzzle.spec().presentation(), wording);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.app.runs.TestRuns;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.runs.RunFolder;
@@ -40,8 +41,8 @@ class AnalysisServiceTest {
         RunFolder run = TestRuns.write(temp, "r", grpo, RunState.FINISHED, 4, List.of(),
                 List.of(AnalysisViewTest.rollouts(grpo, 2, 3).replace("\"exact\":true", "\"exact\":false")));
         List<String> notes = new ArrayList<>();
-        Map<String, List<DataSample>> samples = service.samples(choice(run.dir(),
-                List.of("answer-only", "rollouts", "rollouts-exact"), 5), notes);
+        Map<String, List<DataSample>> samples = service.samples(service.data(choice(run.dir(),
+                List.of("answer-only", "rollouts", "rollouts-exact"), 5)), PromptWording.WORLD, notes);
         assertEquals(List.of("answer-only", "rollouts"), List.copyOf(samples.keySet()));
         assertEquals(5, samples.get("answer-only").size());
         assertEquals(2, samples.get("rollouts").size(), "all the run logged");
@@ -52,13 +53,13 @@ class AnalysisServiceTest {
     void choicesThatCannotWorkSayWhyBeforeAnyModelIsLoaded() throws Exception {
         List<String> notes = new ArrayList<>();
         assertEquals("Choose at least one data kind.", assertThrows(IllegalArgumentException.class,
-                () -> service.samples(choice(null, List.of(), 4), notes)).getMessage());
+                () -> service.data(choice(null, List.of(), 4))).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> service.samples(choice(null, List.of("rollouts"), 4), notes)).getMessage()
+                () -> service.data(choice(null, List.of("rollouts"), 4))).getMessage()
                 .contains("need a GRPO run"));
         Path gone = temp.resolve("gone");
         assertEquals(gone + ": the run folder is missing (moved or deleted?)", assertThrows(
-                AnalysisDataException.class, () -> service.samples(choice(gone, List.of("answer-only"), 4), notes))
+                AnalysisDataException.class, () -> service.data(choice(gone, List.of("answer-only"), 4)))
                 .getMessage());
         RunFolder sft = TestRuns.write(temp, "sft", TestRuns.experiment("sft", "sft", 0.001), RunState.FINISHED, 4,
                 List.of(), List.of());

@@ -41,6 +41,11 @@ public final class FakeModelService implements ModelService {
     }
 
     @Override
+    public org.tessera.engine.jigsaw.PromptWording promptWording() {
+        return org.tessera.engine.jigsaw.PromptWording.WORLD; // the fakes stand in for the built-in model
+    }
+
+    @Override
     public List<Generation> generate(Prompt prompt, GenerationOptions options) {
         if (completions == null) {
             throw new IllegalStateException("no model is loaded");

@@ -3,6 +3,7 @@ package org.tessera.engine.analysis;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.PromptTemplate;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.PuzzleGenerator;
 import org.tessera.engine.jigsaw.PuzzleSpec;
@@ -30,33 +31,39 @@ public final class TrainingSets {
     private final IntFunction<Puzzle> puzzles;
     private final PromptTemplate answerTemplate;
     private final TaskSetup task;
+    private final PromptWording wording;
 
-    private TrainingSets(IntFunction<Puzzle> puzzles, PromptTemplate answerTemplate, TaskSetup task) {
+    private TrainingSets(IntFunction<Puzzle> puzzles, PromptTemplate answerTemplate, TaskSetup task,
+                         PromptWording wording) {
         this.puzzles = puzzles;
         this.answerTemplate = answerTemplate;
         this.task = task;
+        this.wording = wording;
     }
 
-    /** Training puzzles of a procedural task with this grid, drawn from {@code seed}; no rollouts. */
-    public static TrainingSets procedural(Grid grid, long seed) {
-        return puzzles(grid, PuzzleSpec.PROCEDURAL, seed);
+    /**
+     * Training puzzles of a procedural task with this grid, drawn from {@code seed}; no rollouts. Prompts are in
+     * {@code wording}, that of the model the samples are for ({@link PromptWording#of}), as are the others'.
+     */
+    public static TrainingSets procedural(Grid grid, long seed, PromptWording wording) {
+        return puzzles(grid, PuzzleSpec.PROCEDURAL, seed, wording);
     }
 
     /** Training puzzles with this grid from an image source (procedural, scenery, ...), drawn from {@code seed}. */
-    public static TrainingSets puzzles(Grid grid, String source, long seed) {
+    public static TrainingSets puzzles(Grid grid, String source, long seed, PromptWording wording) {
         PuzzleGenerator g = new PuzzleGenerator(PuzzleSpec.procedural(grid).withSource(source));
-        return new TrainingSets(i -> g.puzzle(seed, i), PromptTemplate.ANSWER, null);
+        return new TrainingSets(i -> g.puzzle(seed, i), PromptTemplate.ANSWER, null, wording);
     }
 
     /** The task of the GRPO run whose folder holds {@code rollouts} (its experiment.json sits beside it). */
-    public static TrainingSets ofRun(Path rollouts) {
+    public static TrainingSets ofRun(Path rollouts, PromptWording wording) {
         Path experiment = rollouts.toAbsolutePath().getParent().resolve("experiment.json");
         if (!Files.isRegularFile(experiment)) {
             throw new AnalysisDataException(rollouts, "no experiment.json beside it: the rollouts' puzzles are "
                     + "regenerated from their run's task (expected " + experiment + ")");
         }
-        TaskSetup t = new TaskSetup(ExperimentLoader.load(experiment));
-        return new TrainingSets(t::trainPuzzle, t.template(), t);
+        TaskSetup t = new TaskSetup(ExperimentLoader.load(experiment), wording);
+        return new TrainingSets(t::trainPuzzle, t.template(), t, wording);
     }
 
     /**
@@ -86,7 +93,7 @@ public final class TrainingSets {
         List<DataSample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Puzzle p = puzzles.apply(i);
-            out.add(new DataSample("answer-only", -1, true, new TrainingExample(answerTemplate.prompt(p),
+            out.add(new DataSample("answer-only", -1, true, new TrainingExample(answerTemplate.prompt(p, wording),
                     answerTemplate.completion(null, p.answer(), p.grid()))));
         }
         return out;
@@ -102,7 +109,7 @@ public final class TrainingSets {
             Puzzle p = puzzles.apply(i);
             Optional<Teacher.Solution> s = Teacher.verified(p);
             s.ifPresent(sol -> out.add(new DataSample("teacher-reasoning", -1, true,
-                    new TrainingExample(PromptTemplate.THINK.prompt(p), sol.completion()))));
+                    new TrainingExample(PromptTemplate.THINK.prompt(p, wording), sol.completion()))));
         }
         return out;
     }
@@ -136,7 +143,7 @@ public final class TrainingSets {
             Puzzle p = task.regenerate(g.split(), g.seed(), g.index());
             for (RolloutsFile.Sample s : g.samples()) {
                 if (!exactOnly || s.exact()) {
-                    out.add(new DataSample(kind, g.step(), s.exact(), new TrainingExample(task.template().prompt(p),
+                    out.add(new DataSample(kind, g.step(), s.exact(), new TrainingExample(task.prompt(p),
                             s.text())));
                 }
             }

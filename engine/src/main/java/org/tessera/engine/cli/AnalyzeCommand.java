@@ -13,6 +13,7 @@ import org.tessera.engine.analysis.RolloutsFile;
 import org.tessera.engine.analysis.TrainingSets;
 import org.tessera.engine.analysis.VlmLogProbModel;
 import org.tessera.engine.jigsaw.Grid;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.runs.Runs;
@@ -83,19 +84,37 @@ public final class AnalyzeCommand implements Runnable {
             return k;
         }
 
-        TrainingSets sets() {
-            return rollouts != null ? TrainingSets.ofRun(rollouts) : TrainingSets.puzzles(Grid.parse(grid), source, seed);
-        }
+        private List<RolloutsFile.Group> groups;
 
-        /** Up to n samples of each requested kind. */
-        Map<String, List<DataSample>> build(int n) {
+        /** The options' and the rollouts file's problems, before any model is loaded. */
+        void check(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("--n must be at least 1, got " + n);
             }
+            kinds();
+            groups();
+        }
+
+        /** The logged rollouts (read once): the file's own problems are what the user most likely needs to hear. */
+        List<RolloutsFile.Group> groups() {
+            if (groups == null) {
+                groups = rollouts == null ? List.of() : RolloutsFile.read(rollouts);
+            }
+            return groups;
+        }
+
+        /** The training data, its prompts worded for the model that will read them. */
+        TrainingSets sets(PromptWording wording) {
+            return rollouts != null ? TrainingSets.ofRun(rollouts, wording)
+                    : TrainingSets.puzzles(Grid.parse(grid), source, seed, wording);
+        }
+
+        /** Up to n samples of each requested kind. */
+        Map<String, List<DataSample>> build(int n, PromptWording wording) {
+            check(n);
             List<String> kinds = kinds();
-            // the file's own problems first: they are what the user most likely needs to hear about
-            List<RolloutsFile.Group> groups = rollouts == null ? List.of() : RolloutsFile.read(rollouts);
-            TrainingSets sets = sets();
+            List<RolloutsFile.Group> groups = groups();
+            TrainingSets sets = sets(wording);
             Map<String, List<DataSample>> out = new LinkedHashMap<>();
             for (String kind : kinds) {
                 List<DataSample> samples = sets.samples(kind, groups, n);
@@ -137,10 +156,12 @@ public final class AnalyzeCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, List<DataSample>> byKind = data.build(n);
+            data.check(n);
             long t0 = System.nanoTime();
             PerplexityAnalysis.Scored result;
+            Map<String, List<DataSample>> byKind;
             try (TrainableModel m = ModelLoader.load(model.dir(), true)) {
+                byKind = data.build(n, PromptWording.of(m));
                 List<DataSample> all = new ArrayList<>();
                 byKind.values().forEach(all::addAll);
                 result = PerplexityAnalysis.score(m, all);
@@ -222,9 +243,7 @@ public final class AnalyzeCommand implements Runnable {
             if (probeN < 1) {
                 throw new IllegalArgumentException("--probe-n must be at least 1, got " + probeN);
             }
-            Map<String, List<DataSample>> byKind = data.build(n);
-            Map<Long, List<DataSample>> bySteps = perStep > 0 && data.rollouts != null
-                    ? data.sets().rolloutsByStep(RolloutsFile.read(data.rollouts), false, perStep) : Map.of();
+            data.check(n);
             List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(probeN, KnowledgeSuite.DEFAULT_SEED);
             List<InfluenceSummary> kinds = new ArrayList<>();
             Map<String, Double> perplexity = new LinkedHashMap<>();
@@ -233,6 +252,10 @@ public final class AnalyzeCommand implements Runnable {
             long parameters;
             try (TrainableModel m = ModelLoader.load(model.dir());
                  InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(m), probes)) {
+                PromptWording wording = PromptWording.of(m);
+                Map<String, List<DataSample>> byKind = data.build(n, wording);
+                Map<Long, List<DataSample>> bySteps = perStep > 0 && data.rollouts != null
+                        ? data.sets(wording).rolloutsByStep(data.groups(), false, perStep) : Map.of();
                 buildSeconds = probe.buildSeconds();
                 parameters = probe.parameterCount();
                 System.err.printf("probe set: %d prior-knowledge samples, %,d parameters, %.1f s%n", probe.size(),

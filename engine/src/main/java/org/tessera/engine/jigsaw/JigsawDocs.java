@@ -33,8 +33,12 @@ public final class JigsawDocs {
     /** The example's prompt and teacher completion exactly as the model sees and writes them. */
     public static String exampleText() {
         Puzzle p = examplePuzzle();
-        return "Prompt (THINK, composite):\n" + PromptTemplate.THINK.text(p.grid(), Presentation.COMPOSITE)
-                + "\n\nPrompt (ANSWER, tiles):\n" + PromptTemplate.ANSWER.text(p.grid(), Presentation.TILES)
+        return "Prompt (THINK, composite):\n"
+                + PromptTemplate.THINK.text(p.grid(), Presentation.COMPOSITE, PromptWording.WORLD)
+                + "\n\nPrompt (ANSWER, tiles):\n"
+                + PromptTemplate.ANSWER.text(p.grid(), Presentation.TILES, PromptWording.WORLD)
+                + "\n\nPrompt for a real model (THINK, composite):\n"
+                + PromptTemplate.THINK.text(p.grid(), Presentation.COMPOSITE, PromptWording.NATURAL)
                 + "\n\nTeacher completion:\n" + Teacher.solve(p).completion()
                 + "\n\nAnswer-only completion:\n" + PromptTemplate.ANSWER.completion(null, p.answer(), p.grid());
     }

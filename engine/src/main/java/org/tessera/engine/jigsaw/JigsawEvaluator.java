@@ -67,10 +67,11 @@ public final class JigsawEvaluator {
 
     public Report evaluateDetailed(VisionLanguageModel model) {
         GenerationOptions options = GenerationOptions.greedy(maxNewTokens);
+        PromptWording wording = PromptWording.of(model);
         List<Outcome> outcomes = new ArrayList<>(puzzles.size());
         for (int from = 0; from < puzzles.size(); from += batchSize) {
             List<Puzzle> batch = puzzles.subList(from, Math.min(puzzles.size(), from + batchSize));
-            List<Prompt> prompts = batch.stream().map(template::prompt).toList();
+            List<Prompt> prompts = batch.stream().map(p -> template.prompt(p, wording)).toList();
             List<List<Generation>> gens = model.generate(prompts, options);
             if (gens.size() != batch.size()) {
                 throw new IllegalStateException("model returned " + gens.size() + " results for " + batch.size()

@@ -22,7 +22,7 @@ public final class JigsawText {
         Grid sample = new Grid(2, 3);
         for (PromptTemplate t : PromptTemplate.values()) {
             for (Presentation p : Presentation.values()) {
-                addWords(words, t.text(sample, p));
+                addWords(words, t.text(sample, p, PromptWording.WORLD));
             }
         }
         addWords(words, Teacher.WORDS);

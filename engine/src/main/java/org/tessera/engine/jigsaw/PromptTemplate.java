@@ -6,10 +6,11 @@ import org.tessera.engine.model.Prompt;
 import java.util.Locale;
 
 /**
- * The jigsaw prompts, kept short and regular for a tiny model (about 20 words), and written the way the world
- * the built-in model learned from writes (lowercase, punctuation as separate words): its word-level tokenizer
- * gives "Positions" and "positions", or "4," and "4 ,", unrelated tokens, so a prompt in another style reads to
- * it as a foreign language. {@code THINK} asks for
+ * The jigsaw prompts, in two wordings ({@link PromptWording}) chosen by the model that reads them. For the built-in
+ * model, short and regular (about 20 words) and written the way the world it learned from writes (lowercase,
+ * punctuation as separate words): its word-level tokenizer gives "Positions" and "positions", or "4," and "4 ,",
+ * unrelated tokens, so a prompt in another style reads to it as a foreign language. For real models, ordinary
+ * English that names the output format, as the paper's prompts do. {@code THINK} asks for
  * {@code <think>...</think><answer>...</answer>}; {@code ANSWER} for {@code <answer>...</answer>} alone.
  * The exact texts are documented, with an example, in docs/tasks.md (a test keeps that file in sync).
  */
@@ -40,8 +41,12 @@ public enum PromptTemplate {
         return this == THINK;
     }
 
-    /** The prompt text for a grid and presentation. */
-    public String text(Grid grid, Presentation presentation) {
+    /** The prompt text for a grid and presentation, in the wording of the model that will read it. */
+    public String text(Grid grid, Presentation presentation, PromptWording wording) {
+        return wording == PromptWording.NATURAL ? naturalText(grid, presentation) : worldText(grid, presentation);
+    }
+
+    private String worldText(Grid grid, Presentation presentation) {
         String g = grid.rows() + "x" + grid.cols();
         String shown = presentation == Presentation.COMPOSITE
                 ? "solve this " + g + " jigsaw ."
@@ -50,9 +55,28 @@ public enum PromptTemplate {
                 + " where it belongs . " + ending;
     }
 
+    private String naturalText(Grid grid, Presentation presentation) {
+        String g = grid.rows() + "x" + grid.cols();
+        int n = grid.cells();
+        String shown = presentation == Presentation.COMPOSITE
+                ? "This image is a " + g + " jigsaw puzzle: it was cut into " + n + " tiles, and the tiles were"
+                + " shuffled. "
+                : "These " + n + " images are the tiles of a " + g + " jigsaw puzzle, in shuffled order. ";
+        String layout = n + " numbers, " + grid.rows() + (grid.rows() == 1 ? " row" : " rows") + " of "
+                + grid.cols();
+        String answer = wantsThink()
+                ? "First think it through inside <think> </think>, then write the answer inside <answer> </answer>"
+                + " as " + layout + "."
+                : "Write only the answer, inside <answer> </answer>, as " + layout + ".";
+        return shown + "The positions are numbered 1 to " + n + ", row by row, starting at the top left. For each"
+                + " tile, in the order shown (row by row), give the position where it belongs in the original image. "
+                + answer;
+    }
+
     /** The model input for a puzzle: its images (per its presentation) and this template's text. */
-    public Prompt prompt(Puzzle puzzle) {
-        return new Prompt(JigsawRenderer.modelImages(puzzle), text(puzzle.grid(), puzzle.spec().presentation()));
+    public Prompt prompt(Puzzle puzzle, PromptWording wording) {
+        return new Prompt(JigsawRenderer.modelImages(puzzle), text(puzzle.grid(), puzzle.spec().presentation(),
+                wording));
     }
 
     /** A well-formed completion: the reasoning (THINK only; ignored otherwise) and the answer. */

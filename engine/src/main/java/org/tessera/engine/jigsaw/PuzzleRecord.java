@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,8 +25,12 @@ public record PuzzleRecord(String id, long seed, int index, Grid grid, String so
     public static PuzzleRecord of(Puzzle p, List<String> images, String people) {
         PuzzleSpec s = p.spec();
         Map<String, String> prompts = new java.util.LinkedHashMap<>();
-        for (PromptTemplate t : PromptTemplate.values()) {
-            prompts.put(t.id(), t.text(s.grid(), s.presentation()));
+        for (PromptWording w : PromptWording.values()) {
+            for (PromptTemplate t : PromptTemplate.values()) {
+                // the built-in model's wording under the template's id, as before; a real model's beside it
+                String key = w == PromptWording.WORLD ? t.id() : t.id() + "-" + w.name().toLowerCase(Locale.ROOT);
+                prompts.put(key, t.text(s.grid(), s.presentation(), w));
+            }
         }
         return new PuzzleRecord(p.id(), p.seed(), p.index(), s.grid(), s.source(), s.presentation(), s.gridLines(),
                 s.imageSize(), s.split(), s.allowIdentity(), p.imageId(), p.answer(),

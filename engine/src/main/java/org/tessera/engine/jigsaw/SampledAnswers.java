@@ -31,7 +31,7 @@ public record SampledAnswers(String grid, float temperature, int samples, double
                                          int perPuzzle, float temperature, int maxNewTokens, long seed) {
         List<Prompt> prompts = new ArrayList<>(puzzles.size());
         for (Puzzle p : puzzles) {
-            prompts.add(template.prompt(p));
+            prompts.add(template.prompt(p, PromptWording.of(model)));
         }
         List<List<Generation>> out = model.generate(prompts,
                 GenerationOptions.sampling(maxNewTokens, temperature, perPuzzle, seed));

@@ -74,7 +74,7 @@ final class GrpoStep {
     }
 
     Outcome run(long step, List<Puzzle> puzzles, long samplingSeed, float lr, float maxGradNorm) {
-        List<Prompt> prompts = puzzles.stream().map(task.template()::prompt).toList();
+        List<Prompt> prompts = puzzles.stream().map(task::prompt).toList();
         long t0 = System.nanoTime();
         List<List<Generation>> gens = policy.generate(prompts,
                 GenerationOptions.sampling(maxNewTokens, temperature, groupSize, samplingSeed));

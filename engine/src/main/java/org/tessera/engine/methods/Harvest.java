@@ -56,7 +56,7 @@ final class Harvest {
         List<List<String>> exact = new ArrayList<>(puzzles.size());
         for (int from = 0; from < puzzles.size(); from += CHUNK) {
             List<Puzzle> ps = puzzles.subList(from, Math.min(puzzles.size(), from + CHUNK));
-            List<Prompt> prompts = ps.stream().map(task.template()::prompt).toList();
+            List<Prompt> prompts = ps.stream().map(task::prompt).toList();
             List<List<Generation>> gens = model.generate(prompts,
                     GenerationOptions.sampling(maxNewTokens, temperature, samples, seed + from));
             for (int i = 0; i < ps.size(); i++) {
@@ -127,7 +127,7 @@ final class Harvest {
         m.put("max_per_answer", counts.values().stream().mapToInt(Integer::intValue).max().orElse(0));
         m.put("min_per_answer", counts.values().stream().mapToInt(Integer::intValue).min().orElse(0));
         m.put("answer_counts", counts);
-        List<Prompt> prompts = kept.stream().map(r -> task.template().prompt(r.puzzle())).toList();
+        List<Prompt> prompts = kept.stream().map(r -> task.prompt(r.puzzle())).toList();
         m.put("perplexity", summary(perplexities(base, prompts, kept.stream().map(SftData.Rollout::completion)
                 .toList())));
         m.put("perplexity_answer_only", summary(perplexities(base, prompts, kept.stream()

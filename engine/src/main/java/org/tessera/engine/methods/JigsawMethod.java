@@ -2,6 +2,7 @@ package org.tessera.engine.methods;
 
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.jigsaw.JigsawEvaluator;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.qwen2_5_vl.QwenLora;
@@ -61,10 +62,10 @@ public final class JigsawMethod implements ExperimentMethod {
         long sftSteps = m.kind().equals("sft") ? m.steps() : m.kind().equals("rft-then-sft") ? m.sftSteps() : 0;
         long total = grpoSteps + sftSteps;
         ctx.setTotalSteps(total);
-        TaskSetup task = new TaskSetup(e);
         try (TrainableModel policy = policy(baseDir, e);
              TrainableModel base = ModelLoader.load(baseDir, true);
              AdamW optimizer = AdamW.standard(policy.parameters(), m.weightDecay().floatValue())) {
+            TaskSetup task = new TaskSetup(e, PromptWording.of(policy));
             long start = 0;
             Optional<Path> ck = TrainerCheckpoint.latest(ctx.folder().checkpointsDir());
             if (ck.isPresent()) {
@@ -153,7 +154,7 @@ public final class JigsawMethod implements ExperimentMethod {
         List<int[]> taskTargets = new ArrayList<>();
         int n = Math.min(e.eval().klProbeN(), test.size());
         for (Puzzle p : test.subList(0, n)) {
-            taskPrompts.add(task.template().prompt(p));
+            taskPrompts.add(task.prompt(p));
             taskTargets.add(policy.encodeCompletion(task.template().completion(null, p.answer(), p.grid())));
         }
         return new RunEvaluator(jig, ks.suite(), ks.probe(), new KlProbe(taskPrompts, taskTargets));

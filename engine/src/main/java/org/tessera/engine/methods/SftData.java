@@ -60,7 +60,7 @@ final class SftData {
         if (kind.equals("self-rollouts")) {
             for (int k = 0; k < size; k++) {
                 Rollout r = rollouts.get((int) ((step * size + k) % rollouts.size()));
-                out.add(new TrainingExample(task.template().prompt(r.puzzle()), r.completion()));
+                out.add(new TrainingExample(task.prompt(r.puzzle()), r.completion()));
             }
             return out;
         }
@@ -70,12 +70,12 @@ final class SftData {
             Puzzle p = task.trainPuzzle(task.trainIndex(step, size, k++ % Math.max(1, size * 4)));
             attempts++;
             if (kind.equals("answer-only")) {
-                out.add(new TrainingExample(task.template().prompt(p), task.template().completion(null, p.answer(),
+                out.add(new TrainingExample(task.prompt(p), task.template().completion(null, p.answer(),
                         p.grid())));
             } else {
                 Optional<Teacher.Solution> s = Teacher.verified(p);
                 // a puzzle the teacher gets wrong is skipped (its traces must be correct)
-                s.ifPresent(sol -> out.add(new TrainingExample(org.tessera.engine.jigsaw.PromptTemplate.THINK.prompt(p),
+                s.ifPresent(sol -> out.add(new TrainingExample(org.tessera.engine.jigsaw.PromptTemplate.THINK.prompt(p, task.wording()),
                         sol.completion())));
                 if (attempts > size * 20) {
                     throw new IllegalStateException("the teacher solved too few training puzzles to fill a batch");

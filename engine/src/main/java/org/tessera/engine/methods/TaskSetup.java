@@ -5,6 +5,8 @@ import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.JigsawReward;
 import org.tessera.engine.jigsaw.Presentation;
 import org.tessera.engine.jigsaw.PromptTemplate;
+import org.tessera.engine.jigsaw.PromptWording;
+import org.tessera.engine.model.Prompt;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.PuzzleGenerator;
 import org.tessera.engine.jigsaw.PuzzleSpec;
@@ -26,8 +28,16 @@ public final class TaskSetup {
     private final PuzzleGenerator trainGenerator;
     private final PromptTemplate template;
     private final JigsawReward reward;
+    private final PromptWording wording; // null: this setup regenerates and scores puzzles but writes no prompts
 
+    /** The task for regenerating, parsing and scoring puzzles; {@link #prompt} needs the reading model's wording. */
     public TaskSetup(Experiment e) {
+        this(e, null);
+    }
+
+    /** The task as read by a model whose prompts take this wording ({@link PromptWording#of}). */
+    public TaskSetup(Experiment e, PromptWording wording) {
+        this.wording = wording;
         this.task = e.task();
         Grid grid = new Grid(task.rows(), task.cols());
         Presentation presentation = Presentation.valueOf(task.presentation().toUpperCase(Locale.ROOT));
@@ -60,6 +70,20 @@ public final class TaskSetup {
 
     public PromptTemplate template() {
         return template;
+    }
+
+    /** The model input for a puzzle of this task, in the reading model's wording. */
+    public Prompt prompt(Puzzle puzzle) {
+        return template.prompt(puzzle, wording());
+    }
+
+    /** The wording of the model that reads this task's prompts. */
+    public PromptWording wording() {
+        if (wording == null) {
+            throw new IllegalStateException("this task setup was made without a model: a prompt needs the wording of"
+                    + " the model that reads it (new TaskSetup(experiment, PromptWording.of(model)))");
+        }
+        return wording;
     }
 
     public JigsawReward reward() {

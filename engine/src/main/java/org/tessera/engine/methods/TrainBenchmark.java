@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.model.ModelLoader;
@@ -33,7 +34,7 @@ public final class TrainBenchmark {
         try (TrainableModel policy = ModelLoader.load(modelDir); TrainableModel base = ModelLoader.load(modelDir, true);
              AdamW opt = AdamW.standard(policy.parameters(), 0f)) {
             // SFT
-            TaskSetup task = new TaskSetup(sft);
+            TaskSetup task = new TaskSetup(sft, PromptWording.of(policy));
             SftData data = SftData.answerOnly(task);
             int batch = sft.method().batchSize();
             double tData = 0;
@@ -76,7 +77,7 @@ public final class TrainBenchmark {
             r.put("sft_split_ms", Map.of("data", 1000 * tData / steps, "forward_backward", 1000 * tFwdBwd / steps,
                     "optimizer", 1000 * tOpt / steps));
             // GRPO
-            TaskSetup gtask = new TaskSetup(grpo);
+            TaskSetup gtask = new TaskSetup(grpo, PromptWording.of(policy));
             Experiment.Grpo g = grpo.method().grpo();
             GrpoStep step = new GrpoStep(policy, base, opt, gtask, GrpoObjective.Variant.GRPO, g.groupSize(),
                     g.temperature().floatValue(), g.maxNewTokens(), g.clipEps().floatValue(), g.klBeta().floatValue());

@@ -16,4 +16,12 @@ public interface TextTokenizer {
 
     /** Token text of one id (for display in the workbench's token views). */
     String tokenText(int id);
+
+    /**
+     * True for a word-level tokenizer over a closed vocabulary (the built-in model's), which reads only text written
+     * the way its world writes; false for subword tokenizers, which read any text.
+     */
+    default boolean closedVocabulary() {
+        return false;
+    }
 }

@@ -189,7 +189,7 @@ public final class AdamW implements AdamWOptimizer {
                 k += b.params.size();
                 if (b.host != null) {
                     try (NDManager bs = s.newSubManager()) {
-                        b.host.update(bucketGrads, lr, scale, bc2, stepSize, b.v, bs);
+                        b.host.update(bucketGrads, lr, scale, bc2, stepSize, bs);
                     }
                 } else {
                     try (NDManager bs = s.newSubManager()) {

@@ -5,27 +5,29 @@ import ai.djl.ndarray.NDManager;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * AdamW's moment and weight update for one bucket of CPU tensors, as one pass in Java over the tensors' own memory
+ * AdamW's moment and weight update for one bucket of CPU tensors, as passes in Java over the tensors' own memory
  * (DJL's direct buffers: no copies). On a CPU the dozen large ops of {@link AdamW}'s DJL chain each stream the
- * whole bucket through memory again, so a 2-core machine, bound by memory bandwidth, gained little from them
- * (1.15x, docs/performance.md); here two passes and one square root read and write each array about twice.
+ * whole bucket through memory again and pay a per-op cost per parameter tensor, so a 2-core machine gained little
+ * from them (1.15x, docs/performance.md); here two passes and one square root read and write each array about twice.
  *
  * <p>Per element it computes the same float operations, with the same scalars and in the same order, as
  * {@link PerTensorAdamW}'s chain (Java float arithmetic is IEEE single precision without fused multiply-adds; the
  * square root stays a PyTorch op), so the results stay bit-identical to it ({@code AdamWTest}).
+ *
+ * <p>The views are taken afresh at every step: DJL's {@code set(float[])} (loading weights, restoring moments)
+ * gives a tensor new storage, so a view kept from an earlier step could point at freed memory.
  */
 final class HostUpdate {
     /** Elements per parallel chunk: large enough that scheduling costs nothing next to the work. */
     private static final int CHUNK = 1 << 16;
 
-    private final FloatBuffer m;
-    private final FloatBuffer v;
-    private final List<FloatBuffer> params;
+    private final NDArray m;
+    private final NDArray v;
+    private final List<NDArray> params;
     private final int[] offsets;
     private final boolean[] decays;
     private final float beta1;
@@ -33,8 +35,8 @@ final class HostUpdate {
     private final float eps;
     private final float weightDecay;
 
-    private HostUpdate(FloatBuffer m, FloatBuffer v, List<FloatBuffer> params, int[] offsets,
-                       boolean[] decays, float beta1, float beta2, float eps, float weightDecay) {
+    private HostUpdate(NDArray m, NDArray v, List<NDArray> params, int[] offsets, boolean[] decays, float beta1,
+                       float beta2, float eps, float weightDecay) {
         this.m = m;
         this.v = v;
         this.params = params;
@@ -47,19 +49,15 @@ final class HostUpdate {
     }
 
     /**
-     * The host update over these tensors, or null when one of them cannot be written through a direct buffer (DJL
-     * hands out a copy of a tensor that is not contiguous: writing there would silently lose the update; a test
-     * write through each buffer, read back through DJL, tells).
+     * The host update over these tensors, or null when one of them cannot be written through a direct buffer: DJL
+     * hands out a copy of a tensor that is not contiguous (or throws for sparse and MKL-DNN layouts), and writing
+     * into a copy would silently lose the update. A test write through each buffer, read back through DJL, tells.
+     * Tessera's parameters and moments are dense and contiguous, and stay so: DJL's {@code set} gives default
+     * strides.
      */
     static HostUpdate of(NDArray m, NDArray v, List<NDArray> params, List<Long> offsets,
                          List<Boolean> decays, float beta1, float beta2, float eps, float weightDecay) {
-        FloatBuffer mb = view(m);
-        FloatBuffer vb = view(v);
-        List<FloatBuffer> pb = new ArrayList<>(params.size());
-        for (NDArray p : params) {
-            pb.add(view(p));
-        }
-        if (mb == null || vb == null || pb.contains(null)) {
+        if (!writesThrough(m) || !writesThrough(v) || !params.stream().allMatch(HostUpdate::writesThrough)) {
             return null;
         }
         int[] off = new int[offsets.size()];
@@ -68,22 +66,26 @@ final class HostUpdate {
             off[i] = Math.toIntExact(offsets.get(i));
             dec[i] = decays.get(i);
         }
-        return new HostUpdate(mb, vb, pb, off, dec, beta1, beta2, eps, weightDecay);
+        return new HostUpdate(m, v, List.copyOf(params), off, dec, beta1, beta2, eps, weightDecay);
     }
 
-    /** A float view of the tensor's own memory, or null if DJL cannot give one that writes through. */
     private static FloatBuffer view(NDArray t) {
+        return t.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** Whether a write into the tensor's direct buffer reaches the tensor. */
+    private static boolean writesThrough(NDArray t) {
         if (t.size() == 0 || t.size() > Integer.MAX_VALUE) {
-            return null;
+            return false;
         }
         FloatBuffer b;
         try {
-            b = t.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            b = view(t);
         } catch (RuntimeException e) { // sparse or MKL-DNN layouts
-            return null;
+            return false;
         }
         if (b.capacity() != t.size()) {
-            return null;
+            return false;
         }
         float old = b.get(0);
         float probe = old == 1f ? 2f : 1f;
@@ -95,7 +97,7 @@ final class HostUpdate {
             aliased = first.getFloat() == probe;
         }
         b.put(0, old);
-        return aliased ? b : null;
+        return aliased;
     }
 
     /**
@@ -104,19 +106,19 @@ final class HostUpdate {
      * one Java computes, and the numbers must stay those of the reference), then the weights in a second pass.
      *
      * @param grads   the bucket's gradients, in parameter order
-     * @param vTensor the tensor whose memory {@link #v} views
      * @param s       owns the square root's temporary
      */
-    void update(List<NDArray> grads, float lr, float scale, double bc2, float stepSize, NDArray vTensor,
-                NDManager s) {
+    void update(List<NDArray> grads, float lr, float scale, double bc2, float stepSize, NDManager s) {
         // the scalars exactly as the DJL chain forms them (a double scalar reaches a float tensor rounded to float)
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
         float epsTerm = (float) (eps * Math.sqrt(bc2));
         float decay = 1 - lr * weightDecay;
+        FloatBuffer m = view(this.m);
+        FloatBuffer v = view(this.v);
         for (int i = 0; i < params.size(); i++) {
             // only read: where DJL hands out a contiguous copy of a gradient, the copy holds the same values
-            FloatBuffer g = grads.get(i).toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            FloatBuffer g = view(grads.get(i));
             int off = offsets[i];
             chunks(g.capacity(), (from, to) -> {
                 for (int j = from; j < to; j++) {
@@ -130,11 +132,11 @@ final class HostUpdate {
                 }
             });
         }
-        NDArray root = vTensor.sqrt();
+        NDArray root = this.v.sqrt();
         root.attach(s);
-        FloatBuffer sqrt = root.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        FloatBuffer sqrt = view(root);
         for (int i = 0; i < params.size(); i++) {
-            FloatBuffer p = params.get(i);
+            FloatBuffer p = view(params.get(i));
             boolean decayed = weightDecay > 0 && decays[i];
             int off = offsets[i];
             chunks(p.capacity(), (from, to) -> {

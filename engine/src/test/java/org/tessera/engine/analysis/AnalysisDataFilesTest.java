@@ -72,7 +72,7 @@ class AnalysisDataFilesTest {
     @Test
     void rolloutsNeedTheirRunsExperimentBesideThem() throws Exception {
         Path f = write(GOOD + "\n");
-        AnalysisDataException e = assertThrows(AnalysisDataException.class, () -> TrainingSets.ofRun(f));
+        AnalysisDataException e = assertThrows(AnalysisDataException.class, () -> TrainingSets.ofRun(f, org.tessera.engine.jigsaw.PromptWording.WORLD));
         assertTrue(e.getMessage().contains("experiment.json"), e.getMessage());
     }
 

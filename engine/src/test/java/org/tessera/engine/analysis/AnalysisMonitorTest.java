@@ -34,7 +34,7 @@ class AnalysisMonitorTest {
                 + "\"eval\": {\"every\": 2}, \"checkpoint\": {\"every\": 2}}");
         Files.writeString(rollouts, AnalysisDataFilesTest.GOOD + "\n");
         List<RolloutsFile.Group> groups = RolloutsFile.read(rollouts);
-        TrainingSets sets = TrainingSets.ofRun(rollouts);
+        TrainingSets sets = TrainingSets.ofRun(rollouts, org.tessera.engine.jigsaw.PromptWording.WORLD);
 
         assertEquals(texts(sets.answerOnly(3)), texts(sets.samples("answer-only", List.of(), 3)));
         assertEquals(texts(sets.teacher(2)), texts(sets.samples("teacher-reasoning", List.of(), 2)));
@@ -48,7 +48,7 @@ class AnalysisMonitorTest {
                 () -> sets.samples("answers", groups, 1));
         assertTrue(unknown.getMessage().contains("unknown data kind 'answers'"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> sets.samples("answer-only", groups, 0));
-        TrainingSets procedural = TrainingSets.procedural(Grid.parse("2x2"), 1);
+        TrainingSets procedural = TrainingSets.procedural(Grid.parse("2x2"), 1, org.tessera.engine.jigsaw.PromptWording.WORLD);
         assertThrows(IllegalStateException.class, () -> procedural.samples("rollouts", groups, 1));
     }
 
@@ -56,7 +56,7 @@ class AnalysisMonitorTest {
     void theMonitorSeesEverySampleAndCanStopBetweenSamples() {
         try (TinyVlm model = AnalysisFixtures.model(11)) {
             List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(2, KnowledgeSuite.DEFAULT_SEED);
-            List<DataSample> train = TrainingSets.procedural(Grid.parse("2x2"), 3).answerOnly(3);
+            List<DataSample> train = TrainingSets.procedural(Grid.parse("2x2"), 3, org.tessera.engine.jigsaw.PromptWording.WORLD).answerOnly(3);
             try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes)) {
                 double[] before = probe.logProbs(probes);
                 List<String> seen = new ArrayList<>();

@@ -18,7 +18,7 @@ class AnalysisPerplexityTest {
     @Test
     void perplexityIsExpOfTheMeanTokenNllIncludingEos() {
         try (TinyVlm model = AnalysisFixtures.model(3)) {
-            List<DataSample> samples = TrainingSets.procedural(Grid.parse("2x2"), 7).answerOnly(3);
+            List<DataSample> samples = TrainingSets.procedural(Grid.parse("2x2"), 7, org.tessera.engine.jigsaw.PromptWording.WORLD).answerOnly(3);
             PerplexityAnalysis.Scored result = PerplexityAnalysis.score(model, samples);
             assertEquals(3, result.scored().size());
             assertTrue(result.skipped().isEmpty());
@@ -44,7 +44,7 @@ class AnalysisPerplexityTest {
     @Test
     void aSampleTheModelCannotTakeIsSkippedWithItsReasonNotFatal() {
         try (TinyVlm model = AnalysisFixtures.model(3)) {
-            List<DataSample> samples = new ArrayList<>(TrainingSets.procedural(Grid.parse("2x2"), 7).answerOnly(2));
+            List<DataSample> samples = new ArrayList<>(TrainingSets.procedural(Grid.parse("2x2"), 7, org.tessera.engine.jigsaw.PromptWording.WORLD).answerOnly(2));
             TrainingExample ok = samples.get(0).example();
             samples.add(1, new DataSample("answer-only", -1, true,
                     new TrainingExample(ok.prompt(), "<answer>" + "1 2 3 4 ".repeat(100) + "</answer>")));

@@ -19,7 +19,7 @@ class AnalysisVlmInfluenceTest {
     void firstOrderAndMeasuredChangeAgreeForASmallStep() {
         try (TinyVlm model = AnalysisFixtures.model(11)) {
             List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(6, KnowledgeSuite.DEFAULT_SEED);
-            List<DataSample> train = TrainingSets.procedural(Grid.parse("2x2"), 3).answerOnly(2);
+            List<DataSample> train = TrainingSets.procedural(Grid.parse("2x2"), 3, org.tessera.engine.jigsaw.PromptWording.WORLD).answerOnly(2);
             try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes)) {
                 double[] before = probe.logProbs(probes);
                 assertArrayEquals(probe.probeLogProbs(), before, 1e-4, "log p from the backward pass and inference");
@@ -51,7 +51,7 @@ class AnalysisVlmInfluenceTest {
     void perExampleGradientsDoNotAccumulateAcrossSamples() {
         try (TinyVlm model = AnalysisFixtures.model(11)) {
             List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(3, KnowledgeSuite.DEFAULT_SEED);
-            List<DataSample> train = TrainingSets.procedural(Grid.parse("2x2"), 3).answerOnly(2);
+            List<DataSample> train = TrainingSets.procedural(Grid.parse("2x2"), 3, org.tessera.engine.jigsaw.PromptWording.WORLD).answerOnly(2);
             try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes)) {
                 InfluenceMeasurement first = probe.measure(train.get(0).example(), 1e-3, false);
                 probe.measure(train.get(1).example(), 1e-3, false);

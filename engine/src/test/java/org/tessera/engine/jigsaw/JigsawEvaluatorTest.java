@@ -47,7 +47,7 @@ class JigsawEvaluatorTest {
         assertEquals(3, model.options.size());
         assertTrue(model.options.stream().allMatch(o -> o.greedy() && o.maxNewTokens() == 64));
         assertEquals(1, model.seen.get(0).images().size());
-        assertEquals(PromptTemplate.THINK.text(new Grid(2, 2), Presentation.COMPOSITE), model.seen.get(0).text());
+        assertEquals(PromptTemplate.THINK.text(new Grid(2, 2), Presentation.COMPOSITE, PromptWording.WORLD), model.seen.get(0).text());
 
         String json = new ObjectMapper().writeValueAsString(r);
         assertEquals("{\"suite\":\"jigsaw\",\"grid\":\"2x2\",\"exact\":0.5,\"hit\":0.625,\"format\":0.625,\"n\":8}", json);
@@ -105,5 +105,17 @@ class JigsawEvaluatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new JigsawEvaluator(mixed, PromptTemplate.THINK, 8, 1));
         assertTrue(e.getMessage().contains("mixes grids"));
+    }
+
+    @Test
+    void aModelWithASubwordTokenizerIsAskedInOrdinaryEnglish() {
+        List<Puzzle> set = JigsawEvaluator.heldOut(PuzzleSpec.procedural(new Grid(3, 3)), 5, 2);
+        ScriptedModel model = new ScriptedModel(p -> "<answer>1 2 3\n4 5 6\n7 8 9</answer>");
+        model.closedVocabulary = false;
+        new JigsawEvaluator(set, PromptTemplate.THINK, 16, 2).evaluate(model);
+        String text = model.seen.get(0).text();
+        assertEquals(PromptTemplate.THINK.text(new Grid(3, 3), Presentation.COMPOSITE, PromptWording.NATURAL), text);
+        assertTrue(text.startsWith("This image is a 3x3 jigsaw puzzle"), text);
+        assertTrue(text.contains("inside <think> </think>") && text.contains("9 numbers, 3 rows of 3"), text);
     }
 }

@@ -18,7 +18,7 @@ class JigsawTextTest {
         for (Grid g : grids) {
             for (PromptTemplate t : PromptTemplate.values()) {
                 for (Presentation p : Presentation.values()) {
-                    assertTrue(vocab.containsAll(JigsawText.wordsOf(t.text(g, p))), t.text(g, p));
+                    assertTrue(vocab.containsAll(JigsawText.wordsOf(t.text(g, p, PromptWording.WORLD))), t.text(g, p, PromptWording.WORLD));
                 }
             }
             PuzzleSpec spec = PuzzleSpec.procedural(g);
@@ -43,7 +43,7 @@ class JigsawTextTest {
     void promptsAreShort() {
         for (PromptTemplate t : PromptTemplate.values()) {
             for (Presentation p : Presentation.values()) {
-                String text = t.text(new Grid(3, 3), p);
+                String text = t.text(new Grid(3, 3), p, PromptWording.WORLD);
                 // punctuation is written as separate words (the world's style); it is not counted
                 int words = (int) java.util.Arrays.stream(text.split("\\s+")).filter(w -> !w.matches("[.,]")).count();
                 assertTrue(words <= 30, words + " words: " + text);

@@ -19,6 +19,7 @@ final class ScriptedModel implements VisionLanguageModel {
     final Function<Prompt, String> script;
     final List<Prompt> seen = new ArrayList<>();
     final List<GenerationOptions> options = new ArrayList<>();
+    boolean closedVocabulary = true; // reads prompts as the built-in model does, unless a test says otherwise
 
     ScriptedModel(Function<Prompt, String> script) {
         this.script = script;
@@ -31,7 +32,14 @@ final class ScriptedModel implements VisionLanguageModel {
 
     @Override
     public TextTokenizer tokenizer() {
-        throw new UnsupportedOperationException("not needed by the jigsaw evaluator");
+        // the evaluator asks only how prompts are worded for this model
+        return (TextTokenizer) java.lang.reflect.Proxy.newProxyInstance(TextTokenizer.class.getClassLoader(),
+                new Class<?>[]{TextTokenizer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("closedVocabulary")) {
+                        return closedVocabulary;
+                    }
+                    throw new UnsupportedOperationException("not needed by the jigsaw evaluator");
+                });
     }
 
     @Override

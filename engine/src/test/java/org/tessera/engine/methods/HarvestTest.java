@@ -35,7 +35,7 @@ class HarvestTest {
             + "\"checkpoint\": {\"every\": 2}}";
 
     private final Experiment experiment = ExperimentLoader.parse(JSON, Path.of("harvest-test.json"));
-    private final TaskSetup task = new TaskSetup(experiment);
+    private final TaskSetup task = new TaskSetup(experiment, org.tessera.engine.jigsaw.PromptWording.WORLD);
 
     private String right(Puzzle p) {
         return task.template().completion(null, p.answer(), p.grid());

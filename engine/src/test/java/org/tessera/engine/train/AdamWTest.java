@@ -88,4 +88,38 @@ class AdamWTest {
             a.forEach((k, t) -> assertArrayEquals(t.data(), b.get(k).data(), 0f, k));
         }
     }
+
+    @Test
+    void aRunResumedFromLoadedWeightsAndMomentsContinuesBitForBit() {
+        // loading weights and restoring moments give the tensors new storage (DJL's set): the update must follow it
+        Trained straight = train(m -> new AdamW(m.parameters(), 0.9f, 0.999f, 1e-8f, 0.1f));
+        Map<String, HostTensor> weights;
+        Map<String, HostTensor> state;
+        long steps;
+        double[] norms = new double[MAX_NORMS.length];
+        try (TinyVlm model = SftStepTest.newModel();
+             AdamW opt = new AdamW(model.parameters(), 0.9f, 0.999f, 1e-8f, 0.1f)) {
+            SftStep step = new SftStep(model, opt);
+            for (int i = 0; i < 2; i++) {
+                norms[i] = step.run(i, PROMPTS, targets(model), 3e-3f, MAX_NORMS[i]).gradNorm();
+            }
+            weights = model.weightsSnapshot();
+            state = opt.stateSnapshot();
+            steps = opt.steps();
+        }
+        try (TinyVlm model = SftStepTest.newModel();
+             AdamW opt = new AdamW(model.parameters(), 0.9f, 0.999f, 1e-8f, 0.1f)) {
+            model.loadWeights(weights);
+            opt.restore(state, steps);
+            SftStep step = new SftStep(model, opt);
+            for (int i = 2; i < MAX_NORMS.length; i++) {
+                norms[i] = step.run(i, PROMPTS, targets(model), 3e-3f, MAX_NORMS[i]).gradNorm();
+            }
+            assertBitIdentical(straight, new Trained(model.weightsSnapshot(), opt.stateSnapshot(), norms));
+        }
+    }
+
+    private static List<int[]> targets(TinyVlm model) {
+        return List.of(model.encodeCompletion("<answer>yes</answer>"), model.encodeCompletion("<answer>no</answer>"));
+    }
 }

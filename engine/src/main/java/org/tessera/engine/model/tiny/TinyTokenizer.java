@@ -102,6 +102,11 @@ public final class TinyTokenizer implements TextTokenizer {
     }
 
     @Override
+    public boolean closedVocabulary() {
+        return true;
+    }
+
+    @Override
     public int[] encode(String text) {
         List<Integer> out = new ArrayList<>(text.length());
         boolean spaced = false;

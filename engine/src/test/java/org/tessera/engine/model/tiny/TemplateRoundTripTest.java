@@ -47,7 +47,7 @@ class TemplateRoundTripTest {
             Grid grid = Grid.parse(g);
             for (PromptTemplate t : PromptTemplate.values()) {
                 for (Presentation p : Presentation.values()) {
-                    texts.add(t.text(grid, p));
+                    texts.add(t.text(grid, p, org.tessera.engine.jigsaw.PromptWording.WORLD));
                 }
             }
             for (Puzzle p : new PuzzleGenerator(PuzzleSpec.procedural(grid)).generate(5, 5)) {
