@@ -52,6 +52,14 @@ public interface VisionLanguageModel extends AutoCloseable {
         return out;
     }
 
+    /**
+     * How this model answers public benchmark questions: in answer tags or plain text, and the frame its box
+     * coordinates refer to. Default: plain text, absolute pixels of the original image.
+     */
+    default AnswerConvention answerConvention() {
+        return AnswerConvention.plainOriginalPixels();
+    }
+
     /** Writes config.json, tokenizer.json and model.safetensors into {@code dir} (created if needed). */
     void save(Path dir);
 

@@ -1,0 +1,215 @@
+package org.tessera.engine.benchmarks;
+
+import org.tessera.engine.model.AnswerConvention;
+import org.tessera.engine.model.CompletionScore;
+import org.tessera.engine.model.Generation;
+import org.tessera.engine.model.GenerationOptions;
+import org.tessera.engine.model.Prompt;
+import org.tessera.engine.model.VisionLanguageModel;
+import org.tessera.engine.world.SuiteResult;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The retained-knowledge suite on public benchmarks read from files: per benchmark a fixed, seeded subset of
+ * {@code n} rows, one greedy generation each (scored by the benchmark's own extraction), the reference completion
+ * scored for {@code nll}, and where the benchmark has options every option's completion ranked for {@code choice}.
+ * The result has the world suite's shape ({@link SuiteResult}), with one family per benchmark.
+ */
+public final class BenchmarkSuite {
+    public static final int DEFAULT_N = 100;
+    public static final long DEFAULT_SEED = 20_260_101L;
+    /** Generated tokens beyond the longest reference, so "The answer is (B)." still fits after a short reference. */
+    static final int TOKEN_MARGIN = 16;
+
+    private final int generateBatch;
+    private final int scoreBatch;
+
+    public BenchmarkSuite() {
+        this(64, 256);
+    }
+
+    public BenchmarkSuite(int generateBatch, int scoreBatch) {
+        if (generateBatch < 1 || scoreBatch < 1) {
+            throw new IllegalArgumentException("batch sizes must be >= 1");
+        }
+        this.generateBatch = generateBatch;
+        this.scoreBatch = scoreBatch;
+    }
+
+    /** The drawn items per benchmark (file order within one), and every row left out with the reason. */
+    public record Subset(Map<String, List<BenchmarkItem>> items, List<SkippedRow> skipped) {
+    }
+
+    /**
+     * Up to {@code n} rows per benchmark, the same for the same files and seed: the rows in a shuffled order fixed
+     * by (seed, benchmark name), the first {@code n} whose pictures decode (a row whose picture fails is skipped
+     * and the next one taken), then put back in file order. A benchmark without a valid row is left out.
+     */
+    public static Subset draw(List<Benchmark> benchmarks, int n, long seed, AnswerConvention convention) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        Map<String, List<BenchmarkItem>> items = new LinkedHashMap<>();
+        List<SkippedRow> skipped = new ArrayList<>();
+        for (Benchmark b : benchmarks) {
+            skipped.addAll(b.skipped());
+            List<BenchmarkRow> order = new ArrayList<>(b.rows());
+            Collections.shuffle(order, new Random(seed * 1_000_003L + b.name().hashCode()));
+            List<BenchmarkRow> chosen = new ArrayList<>();
+            Map<BenchmarkRow, List<BufferedImage>> images = new LinkedHashMap<>();
+            int next = 0;
+            while (chosen.size() < n && next < order.size()) {
+                List<BenchmarkRow> batch = order.subList(next, Math.min(order.size(), next + n - chosen.size()));
+                next += batch.size();
+                Map<BenchmarkRow, List<BufferedImage>> got = b.images().load(batch, skipped);
+                for (BenchmarkRow r : batch) {
+                    if (got.containsKey(r)) {
+                        chosen.add(r);
+                        images.put(r, got.get(r));
+                    }
+                }
+            }
+            if (chosen.isEmpty()) {
+                continue;
+            }
+            chosen.sort(Comparator.comparingInt(BenchmarkRow::line));
+            List<BenchmarkItem> list = new ArrayList<>();
+            for (BenchmarkRow r : chosen) {
+                list.add(BenchmarkPrompts.item(b, r, images.get(r), convention));
+            }
+            items.put(b.name(), list);
+        }
+        skipped.sort(Comparator.comparing((SkippedRow s) -> s.file().toString()).thenComparingInt(SkippedRow::line));
+        return new Subset(items, skipped);
+    }
+
+    /** A suite run: the JSON-shaped result and every item's outcome, in the items' order. */
+    public record Run(SuiteResult result, List<BenchmarkOutcome> outcomes) {
+    }
+
+    public SuiteResult evaluate(VisionLanguageModel model, Map<String, List<BenchmarkItem>> items) {
+        return evaluateDetailed(model, items).result();
+    }
+
+    public Run evaluateDetailed(VisionLanguageModel model, Map<String, List<BenchmarkItem>> itemsByBenchmark) {
+        List<BenchmarkItem> items = new ArrayList<>();
+        itemsByBenchmark.values().forEach(items::addAll);
+        boolean tagged = model.answerConvention().answerTags();
+        List<Generation> generations = generateAll(model, items);
+        double[] nll = new double[items.size()];
+        List<double[]> optionScores = scoreAll(model, items, nll);
+        List<BenchmarkOutcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BenchmarkItem item = items.get(i);
+            Generation g = generations.get(i);
+            BenchmarkScoring.Scored s = BenchmarkScoring.score(item, g.text(), tagged);
+            double[] lp = optionScores.get(i);
+            outcomes.add(new BenchmarkOutcome(item, g.text(), s.extracted(), s.score(), s.wellFormed(),
+                    item.kind().hasOptions() && strictlyFirst(item.referenceIndex(), lp), lp, nll[i]));
+        }
+        return new Run(summarise(model.card().name(), itemsByBenchmark, outcomes), outcomes);
+    }
+
+    private List<Generation> generateAll(VisionLanguageModel model, List<BenchmarkItem> items) {
+        int longest = 1;
+        for (BenchmarkItem item : items) {
+            longest = Math.max(longest, model.tokenizer().encode(item.reference()).length);
+        }
+        GenerationOptions options = GenerationOptions.greedy(longest + TOKEN_MARGIN);
+        List<Generation> out = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += generateBatch) {
+            List<Prompt> prompts = items.subList(from, Math.min(items.size(), from + generateBatch)).stream()
+                    .map(BenchmarkItem::prompt).toList();
+            for (List<Generation> samples : model.generate(prompts, options)) {
+                out.add(samples.get(0));
+            }
+        }
+        return out;
+    }
+
+    /** The reference completions' NLL into {@code nll}; returns each item's option log-likelihoods. */
+    private List<double[]> scoreAll(VisionLanguageModel model, List<BenchmarkItem> items, double[] nll) {
+        List<double[]> options = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += scoreBatch) {
+            List<BenchmarkItem> batch = items.subList(from, Math.min(items.size(), from + scoreBatch));
+            List<CompletionScore> refs = model.score(batch.stream().map(BenchmarkItem::prompt).toList(),
+                    batch.stream().map(BenchmarkItem::reference).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                nll[from + i] = refs.get(i).meanNll();
+            }
+            List<BenchmarkItem> withOptions = batch.stream().filter(it -> !it.candidates().isEmpty()).toList();
+            List<double[]> ranked = withOptions.isEmpty() ? List.of() : model.scoreContinuations(
+                    withOptions.stream().map(BenchmarkItem::prompt).toList(),
+                    withOptions.stream().map(BenchmarkItem::prefix).toList(),
+                    withOptions.stream().map(BenchmarkItem::candidates).toList());
+            int k = 0;
+            for (BenchmarkItem it : batch) {
+                options.add(it.candidates().isEmpty() ? new double[0] : ranked.get(k++));
+            }
+        }
+        return options;
+    }
+
+    /** A tie with a wrong option is not knowing the answer. */
+    static boolean strictlyFirst(int ref, double[] logProbs) {
+        if (ref < 0 || logProbs.length == 0) {
+            return false;
+        }
+        for (int c = 0; c < logProbs.length; c++) {
+            if (c != ref && !(logProbs[ref] > logProbs[c])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Per benchmark the means over its items; {@code choice} is NaN (written as null) for a benchmark without
+     * options, and the average's {@code choice} is the mean over the benchmarks that have options.
+     */
+    static SuiteResult summarise(String model, Map<String, List<BenchmarkItem>> itemsByBenchmark,
+                                 List<BenchmarkOutcome> outcomes) {
+        Map<String, SuiteResult.FamilyScore> families = new LinkedHashMap<>();
+        int k = 0;
+        double acc = 0;
+        double fmt = 0;
+        double nll = 0;
+        double choice = 0;
+        int withChoice = 0;
+        for (Map.Entry<String, List<BenchmarkItem>> e : itemsByBenchmark.entrySet()) {
+            int n = e.getValue().size();
+            double a = 0;
+            double f = 0;
+            double c = 0;
+            double l = 0;
+            for (int i = 0; i < n; i++, k++) {
+                BenchmarkOutcome o = outcomes.get(k);
+                a += o.score();
+                f += o.wellFormed() ? 1 : 0;
+                c += o.choiceCorrect() ? 1 : 0;
+                l += o.referenceNll();
+            }
+            int d = Math.max(1, n);
+            boolean options = !e.getValue().isEmpty() && e.getValue().get(0).kind().hasOptions();
+            families.put(e.getKey(), new SuiteResult.FamilyScore(a / d, f / d, options ? c / d : Double.NaN, l / d, n));
+            acc += a / d;
+            fmt += f / d;
+            nll += l / d;
+            if (options) {
+                choice += c / d;
+                withChoice++;
+            }
+        }
+        int f = Math.max(1, families.size());
+        return new SuiteResult(SuiteResult.SUITE, model, families, new SuiteResult.Average(acc / f, fmt / f,
+                withChoice == 0 ? Double.NaN : choice / withChoice, nll / f));
+    }
+}
