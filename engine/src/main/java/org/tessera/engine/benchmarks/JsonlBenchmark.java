@@ -48,7 +48,7 @@ final class JsonlBenchmark {
                 try {
                     n = JSON.readTree(text);
                 } catch (JsonProcessingException e) {
-                    skipped.add(new SkippedRow(file, line, "not valid JSON: " + e.getOriginalMessage()));
+                    skipped.add(new SkippedRow(file, line, "not valid JSON: " + e.getOriginalMessage().replaceAll("\\s*\\(start marker.*", "")));
                     continue;
                 }
                 if (n == null || !n.isObject()) {
@@ -73,7 +73,7 @@ final class JsonlBenchmark {
                     List.of(new SkippedRow(file, 1, "cannot read: " + e.getMessage())), (w, p) -> Map.of());
         }
         BenchmarkKind kind = settings.kind() != null ? settings.kind()
-                : RowRules.detect(anyOptions, raw, settings.boxFormat());
+                : RowRules.detect(anyOptions, raw);
         List<BenchmarkRow> rows = new ArrayList<>();
         Map<BenchmarkRow, String> imageOf = new HashMap<>();
         for (RawRow r : raw) {

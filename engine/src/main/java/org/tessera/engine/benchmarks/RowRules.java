@@ -9,8 +9,14 @@ import java.util.regex.Pattern;
 
 /** What makes a row valid for a kind of benchmark, and which kind a file is when benchmarks.json does not say. */
 final class RowRules {
-    /** Share of answers that must be yes/no (or boxes) for a file without options to count as that kind. */
-    static final double DETECTION_SHARE = 0.9;
+    /**
+     * Share of answers that must be yes/no (or four numbers) for a file without options to count as that kind: more
+     * than half, so that a few malformed answers do not change a small file's kind, while a short-answer benchmark
+     * with many yes/no answers (VQAv2 has about 38 %) stays one.
+     */
+    static final double DETECTION_SHARE = 0.5;
+    private static final Pattern FOUR_NUMBERS = Pattern.compile(
+            "[\\[(]?\\s*-?[\\d.]+(\\s*,?\\s*-?[\\d.]+){3}\\s*[\\])]?");
     private static final Pattern QUOTED = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private RowRules() {
@@ -25,9 +31,9 @@ final class RowRules {
 
     /**
      * The kind of a file's benchmark: multiple choice when it has option columns; otherwise yes/no or grounding
-     * when at least 90 % of the answers are yes/no or boxes; otherwise short answer.
+     * when more than half of the answers are yes/no or four numbers; otherwise short answer.
      */
-    static BenchmarkKind detect(boolean hasOptions, List<RawRow> rows, BoxFormat boxFormat) {
+    static BenchmarkKind detect(boolean hasOptions, List<RawRow> rows) {
         if (hasOptions) {
             return BenchmarkKind.MULTIPLE_CHOICE;
         }
@@ -41,12 +47,12 @@ final class RowRules {
             answered++;
             String a = r.answers().get(0).strip().toLowerCase(Locale.ROOT);
             yesNo += a.equals("yes") || a.equals("no") ? 1 : 0;
-            boxes += boxFormat.read(a) != null ? 1 : 0;
+            boxes += FOUR_NUMBERS.matcher(a).matches() ? 1 : 0;
         }
-        if (answered > 0 && yesNo >= DETECTION_SHARE * answered) {
+        if (answered > 0 && yesNo > DETECTION_SHARE * answered) {
             return BenchmarkKind.YES_NO;
         }
-        if (answered > 0 && boxes >= DETECTION_SHARE * answered) {
+        if (answered > 0 && boxes > DETECTION_SHARE * answered) {
             return BenchmarkKind.GROUNDING;
         }
         return BenchmarkKind.SHORT_ANSWER;

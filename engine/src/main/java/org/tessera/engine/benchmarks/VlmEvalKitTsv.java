@@ -104,7 +104,7 @@ final class VlmEvalKitTsv {
             return failed(file, settings, 1, "cannot read: " + e.getMessage());
         }
         BenchmarkKind kind = settings.kind() != null ? settings.kind()
-                : RowRules.detect(!letters.isEmpty(), raw, settings.boxFormat());
+                : RowRules.detect(!letters.isEmpty(), raw);
         List<BenchmarkRow> rows = new ArrayList<>();
         Map<BenchmarkRow, String> imageOwner = new HashMap<>();
         for (RawRow r : raw) {
