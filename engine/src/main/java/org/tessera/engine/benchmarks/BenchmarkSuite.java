@@ -28,6 +28,8 @@ public final class BenchmarkSuite {
     public static final long DEFAULT_SEED = 20_260_101L;
     /** Generated tokens beyond the longest reference, so "The answer is (B)." still fits after a short reference. */
     static final int TOKEN_MARGIN = 16;
+    /** Room for a model's own markers around prompt and completion (the tiny model's bos, sep, eos). */
+    static final int TEXT_MARKERS = 4;
 
     private final int generateBatch;
     private final int scoreBatch;
@@ -48,12 +50,43 @@ public final class BenchmarkSuite {
     public record Subset(Map<String, List<BenchmarkItem>> items, List<SkippedRow> skipped) {
     }
 
+    /** Why an item cannot be asked of a model (null: it can). */
+    @FunctionalInterface
+    public interface ItemCheck {
+        String problem(BenchmarkItem item);
+    }
+
+    /** Items whose prompt and reference exceed the model's text limit are left out (with their size) instead of failing. */
+    public static ItemCheck fits(VisionLanguageModel model) {
+        int limit = model.maxTextTokens();
+        return item -> {
+            if (limit == Integer.MAX_VALUE) {
+                return null;
+            }
+            int tokens = model.tokenizer().encode(item.prompt().text()).length
+                    + model.tokenizer().encode(item.reference()).length + TEXT_MARKERS;
+            return tokens > limit ? "the question and reference answer take " + tokens + " tokens, more than the "
+                    + "model's " + limit : null;
+        };
+    }
+
+    /** The subset for a model: its answer convention, and only items that fit it. */
+    public static Subset draw(List<Benchmark> benchmarks, int n, long seed, VisionLanguageModel model) {
+        return draw(benchmarks, n, seed, model.answerConvention(), fits(model));
+    }
+
+    public static Subset draw(List<Benchmark> benchmarks, int n, long seed, AnswerConvention convention) {
+        return draw(benchmarks, n, seed, convention, item -> null);
+    }
+
     /**
      * Up to {@code n} rows per benchmark, the same for the same files and seed: the rows in a shuffled order fixed
-     * by (seed, benchmark name), the first {@code n} whose pictures decode (a row whose picture fails is skipped
-     * and the next one taken), then put back in file order. A benchmark without a valid row is left out.
+     * by (seed, benchmark name), the first {@code n} whose pictures decode and that {@code check} accepts (a row
+     * that fails is skipped, with the reason, and the next one taken), then put back in file order. A benchmark
+     * without a usable row is left out.
      */
-    public static Subset draw(List<Benchmark> benchmarks, int n, long seed, AnswerConvention convention) {
+    public static Subset draw(List<Benchmark> benchmarks, int n, long seed, AnswerConvention convention,
+                              ItemCheck check) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be >= 1, got " + n);
         }
@@ -63,29 +96,29 @@ public final class BenchmarkSuite {
             skipped.addAll(b.skipped());
             List<BenchmarkRow> order = new ArrayList<>(b.rows());
             Collections.shuffle(order, new Random(seed * 1_000_003L + b.name().hashCode()));
-            List<BenchmarkRow> chosen = new ArrayList<>();
-            Map<BenchmarkRow, List<BufferedImage>> images = new LinkedHashMap<>();
+            List<BenchmarkItem> chosen = new ArrayList<>();
             int next = 0;
             while (chosen.size() < n && next < order.size()) {
                 List<BenchmarkRow> batch = order.subList(next, Math.min(order.size(), next + n - chosen.size()));
                 next += batch.size();
                 Map<BenchmarkRow, List<BufferedImage>> got = b.images().load(batch, skipped);
                 for (BenchmarkRow r : batch) {
-                    if (got.containsKey(r)) {
-                        chosen.add(r);
-                        images.put(r, got.get(r));
+                    if (!got.containsKey(r)) {
+                        continue;
+                    }
+                    BenchmarkItem item = BenchmarkPrompts.item(b, r, got.get(r), convention);
+                    String problem = check.problem(item);
+                    if (problem == null) {
+                        chosen.add(item);
+                    } else {
+                        skipped.add(new SkippedRow(b.file(), r.line(), problem));
                     }
                 }
             }
-            if (chosen.isEmpty()) {
-                continue;
+            if (!chosen.isEmpty()) {
+                chosen.sort(Comparator.comparingInt(it -> it.row().line()));
+                items.put(b.name(), chosen);
             }
-            chosen.sort(Comparator.comparingInt(BenchmarkRow::line));
-            List<BenchmarkItem> list = new ArrayList<>();
-            for (BenchmarkRow r : chosen) {
-                list.add(BenchmarkPrompts.item(b, r, images.get(r), convention));
-            }
-            items.put(b.name(), list);
         }
         skipped.sort(Comparator.comparing((SkippedRow s) -> s.file().toString()).thenComparingInt(SkippedRow::line));
         return new Subset(items, skipped);

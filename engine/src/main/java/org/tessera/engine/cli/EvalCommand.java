@@ -81,7 +81,7 @@ public final class EvalCommand implements Callable<Integer> {
      */
     private Object benchmarks(TrainableModel m) {
         BenchmarkSuite.Subset subset = BenchmarkSuite.draw(folder, n == null ? BenchmarkSuite.DEFAULT_N : n,
-                seed == null ? BenchmarkSuite.DEFAULT_SEED : seed, m.answerConvention());
+                seed == null ? BenchmarkSuite.DEFAULT_SEED : seed, m);
         SuiteResult r = new BenchmarkSuite().evaluate(m, subset.items());
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (Benchmark b : folder) {

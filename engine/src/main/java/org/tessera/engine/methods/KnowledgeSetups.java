@@ -56,7 +56,7 @@ public final class KnowledgeSetups {
             dir = dir.isAbsolute() ? dir : projectRoot.resolve(dir);
             List<Benchmark> files = BenchmarkFolder.read(dir);
             BenchmarkSuite.Subset subset = BenchmarkSuite.draw(files, e.eval().knowledgeN(), BenchmarkSuite.DEFAULT_SEED,
-                    policy.answerConvention());
+                    policy);
             System.err.println("knowledge suite: benchmarks in " + dir + ": " + String.join(", ",
                     subset.items().entrySet().stream().map(x -> x.getKey() + " (" + x.getValue().get(0).kind().id()
                             + ", " + x.getValue().size() + " items)").toList()));

@@ -143,4 +143,16 @@ class BenchmarkSuiteTest {
             }
         }
     }
+
+    @Test
+    void itemsTooLongForTheModelAreSkippedAndTheNextRowTaken() throws Exception {
+        FakeModel small = new FakeModel(p -> "", (p, c) -> 0.0, PLAIN);
+        small.limit = 60; // characters: the multiple-choice prompts with their instruction are longer
+        BenchmarkSuite.Subset s = BenchmarkSuite.draw(BenchmarkFolder.read(BenchmarkFolderTest.testFolder()), 3, 1,
+                small);
+        assertTrue(!s.items().containsKey("MMStar-demo"), s.items().keySet().toString());
+        assertTrue(s.skipped().stream().anyMatch(r -> r.file().getFileName().toString().equals("MMStar-demo.tsv")
+                && r.line() == 2 && r.reason().contains("more than the model's 60")), s.skipped().toString());
+        assertEquals(3, s.items().get("POPE-demo").size()); // short questions still fit
+    }
 }

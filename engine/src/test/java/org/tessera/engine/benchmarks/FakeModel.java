@@ -21,6 +21,8 @@ final class FakeModel implements VisionLanguageModel {
     private final Function<Prompt, String> generator;
     private final BiFunction<Prompt, String, Double> logProb;
     private final AnswerConvention convention;
+    /** The text limit {@link #maxTextTokens} reports (this tokenizer: one token per character). */
+    int limit = Integer.MAX_VALUE;
 
     FakeModel(Function<Prompt, String> generator, BiFunction<Prompt, String, Double> logProb,
               AnswerConvention convention) {
@@ -32,6 +34,11 @@ final class FakeModel implements VisionLanguageModel {
     @Override
     public AnswerConvention answerConvention() {
         return convention;
+    }
+
+    @Override
+    public int maxTextTokens() {
+        return limit;
     }
 
     @Override

@@ -149,6 +149,12 @@ public final class QwenVl implements TrainableModel {
         });
     }
 
+    /** The context length; image tokens take positions too, so a long prompt with a large picture may still not fit. */
+    @Override
+    public int maxTextTokens() {
+        return config.maxPositions();
+    }
+
     public QwenImageProcessor imageProcessor() {
         return images;
     }

@@ -145,6 +145,11 @@ public final class TinyVlm implements TrainableModel {
     }
 
     @Override
+    public int maxTextTokens() {
+        return config.maxTextPositions();
+    }
+
+    @Override
     public TextTokenizer tokenizer() {
         return tokenizer;
     }
