@@ -7,10 +7,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.tessera.app.dashboard.ExportFiles;
-import org.tessera.app.runs.RunFeed;
+import org.tessera.app.widgets.ExportFiles;
+import org.tessera.app.session.RunFeed;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.FolderChooser;
+import org.tessera.app.widgets.FolderChooser;
 
 /**
  * The Analysis view: the data perspective of docs/analysis.md in the workbench. On the left, what to analyse (base

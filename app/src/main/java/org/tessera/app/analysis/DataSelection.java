@@ -14,8 +14,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.tessera.app.runs.RunFeed;
-import org.tessera.app.view.FolderChooser;
+import org.tessera.app.session.RunFeed;
+import org.tessera.app.widgets.FolderChooser;
 import org.tessera.engine.analysis.TrainingSets;
 import org.tessera.engine.runs.RunFolder;
 

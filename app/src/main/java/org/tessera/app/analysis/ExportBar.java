@@ -8,11 +8,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import org.jfree.chart.JFreeChart;
-import org.tessera.app.dashboard.ChartExport;
-import org.tessera.app.dashboard.ExportFiles;
+import org.tessera.app.charts.ChartExport;
+import org.tessera.app.widgets.ExportFiles;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.ErrorMessages;
+import org.tessera.app.widgets.ErrorMessages;
 
 /**
  * Export buttons of one analysis chart: PNG and SVG of the chart, CSV of the chart's data and CSV of the table. The

@@ -23,7 +23,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
-import org.tessera.app.dashboard.ExportFiles;
+import org.tessera.app.widgets.ExportFiles;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.analysis.InfluenceSummary;

@@ -28,11 +28,11 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.tessera.app.dashboard.ExportFiles;
-import org.tessera.app.runs.RunFeed;
+import org.tessera.app.widgets.ExportFiles;
+import org.tessera.app.session.RunFeed;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.ErrorMessages;
+import org.tessera.app.widgets.ErrorMessages;
 import org.tessera.engine.analysis.KlForgetting;
 import org.tessera.engine.analysis.KlForgetting.RunRow;
 

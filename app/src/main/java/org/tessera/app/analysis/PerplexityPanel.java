@@ -27,10 +27,10 @@ import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
-import org.tessera.app.dashboard.ExportFiles;
+import org.tessera.app.widgets.ExportFiles;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.ErrorMessages;
+import org.tessera.app.widgets.ErrorMessages;
 import org.tessera.engine.analysis.Distribution;
 import org.tessera.engine.analysis.PerplexityAnalysis.KindSummary;
 

@@ -1,5 +1,10 @@
 package org.tessera.app.dashboard;
 
+import org.tessera.app.charts.ChartExport;
+import org.tessera.app.charts.ChartRedraws;
+import org.tessera.app.charts.DashboardChart;
+import org.tessera.app.session.RunMetrics;
+import org.tessera.app.widgets.ExportFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +28,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
-import org.tessera.app.runs.RunFeed;
+import org.tessera.app.session.RunFeed;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.ErrorMessages;
+import org.tessera.app.widgets.ErrorMessages;
 import org.tessera.engine.runs.RunFolder;
 
 /**

@@ -18,12 +18,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.tessera.app.runs.RunFeed;
+import org.tessera.app.session.RunFeed;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.ErrorMessages;
-import org.tessera.app.view.FxImages;
-import org.tessera.app.view.RewardTable;
+import org.tessera.app.widgets.ErrorMessages;
+import org.tessera.app.widgets.FxImages;
+import org.tessera.app.widgets.RewardTable;
 import org.tessera.engine.runs.RunFolder;
 
 /**

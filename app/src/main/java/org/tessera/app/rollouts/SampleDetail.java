@@ -1,7 +1,7 @@
 package org.tessera.app.rollouts;
 
 import javafx.scene.image.Image;
-import org.tessera.app.view.FxImages;
+import org.tessera.app.widgets.FxImages;
 import org.tessera.engine.jigsaw.AnswerParser;
 import org.tessera.engine.jigsaw.JigsawRenderer;
 import org.tessera.engine.jigsaw.ParseResult;

@@ -1,5 +1,7 @@
 package org.tessera.app.runs;
 
+import org.tessera.app.session.RunsWorkspace;
+import org.tessera.app.widgets.ExperimentFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
-import org.tessera.app.view.ErrorMessages;
+import org.tessera.app.widgets.ErrorMessages;
 import org.tessera.engine.config.Problem;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.runs.RunFolder;

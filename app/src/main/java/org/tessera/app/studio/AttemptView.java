@@ -7,8 +7,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.tessera.app.view.FxImages;
-import org.tessera.app.view.RewardTable;
+import org.tessera.app.widgets.FxImages;
+import org.tessera.app.widgets.RewardTable;
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.ParseResult;
 

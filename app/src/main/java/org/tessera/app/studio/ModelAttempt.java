@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tessera.app.model.ModelService;
+import org.tessera.app.session.ModelService;
 import org.tessera.engine.jigsaw.AnswerParser;
 import org.tessera.engine.jigsaw.ParseResult;
 import org.tessera.engine.jigsaw.PromptTemplate;

@@ -2,7 +2,7 @@ package org.tessera.app.studio;
 
 import java.util.List;
 import javafx.scene.image.Image;
-import org.tessera.app.view.FxImages;
+import org.tessera.app.widgets.FxImages;
 import org.tessera.engine.jigsaw.JigsawRenderer;
 import org.tessera.engine.jigsaw.PromptTemplate;
 import org.tessera.engine.jigsaw.Puzzle;

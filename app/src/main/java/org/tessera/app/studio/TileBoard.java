@@ -9,7 +9,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
-import org.tessera.app.view.FxImages;
+import org.tessera.app.widgets.FxImages;
 import org.tessera.engine.jigsaw.Puzzle;
 
 /**

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessera.app.runs.RunsWorkspace;
+import org.tessera.app.session.RunsWorkspace;
 import org.tessera.app.runs.TestRuns;
 import org.tessera.app.task.CurrentThreadTaskExecutor;
 import org.tessera.app.task.TaskExecutor;
@@ -259,7 +259,7 @@ class AnalysisViewTest {
     }
 
     private AnalysisView open(FxRobot robot, Path runs, TaskExecutor executor,
-                              org.tessera.app.dashboard.ExportFiles files) {
+                              org.tessera.app.widgets.ExportFiles files) {
         this.executor = executor;
         workspace = TestRuns.workspace(runs, null);
         AnalysisView[] view = new AnalysisView[1];

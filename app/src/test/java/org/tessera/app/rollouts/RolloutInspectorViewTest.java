@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessera.app.runs.RunsWorkspace;
+import org.tessera.app.session.RunsWorkspace;
 import org.tessera.app.runs.TestRuns;
 import org.tessera.app.task.CurrentThreadTaskExecutor;
 import org.tessera.engine.experiment.ExperimentLoader;

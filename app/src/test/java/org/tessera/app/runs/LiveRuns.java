@@ -1,5 +1,6 @@
 package org.tessera.app.runs;
 
+import org.tessera.app.session.RunsWorkspace;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,7 @@
 package org.tessera.app.runs;
 
+import org.tessera.app.session.RunsWorkspace;
+import org.tessera.app.widgets.ExperimentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.tessera.app.runs;
 
+import org.tessera.app.session.RunsWorkspace;
+import org.tessera.app.widgets.ExperimentFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -23,9 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.tessera.app.model.FakeModelService;
+import org.tessera.app.session.FakeModelService;
 import org.tessera.app.task.CurrentThreadTaskExecutor;
-import org.tessera.app.view.WorkbenchWindow;
+import org.tessera.app.shell.WorkbenchWindow;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunState;
 import org.testfx.api.FxRobot;

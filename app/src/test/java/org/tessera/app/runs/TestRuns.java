@@ -1,5 +1,8 @@
 package org.tessera.app.runs;
 
+import org.tessera.app.session.RunFeed;
+import org.tessera.app.session.RunsWorkspace;
+import org.tessera.app.widgets.ExperimentFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tessera.app.model.FakeModelService;
+import org.tessera.app.session.FakeModelService;
 import org.tessera.app.task.CurrentThreadTaskExecutor;
 import org.tessera.engine.jigsaw.AnswerFormat;
 import org.tessera.engine.jigsaw.Grid;

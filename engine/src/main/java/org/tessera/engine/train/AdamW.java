@@ -22,6 +22,11 @@ import java.util.Map;
  * parameter, which dominated a training step on a GPU (32-36 ms of 56-64 ms for the tiny model on an H200,
  * docs/gpu.md).
  *
+ * <p>On a CPU the moment and weight update is not a DJL op chain but {@link HostUpdate}: two passes in Java over
+ * the tensors' own memory and one square root, because there the dozen ops each stream the bucket through memory
+ * and pay a per-op cost per parameter tensor, which left the flat form only 1.15x faster than the per-tensor one on
+ * a 2-core machine. The gradients are then read where they are (no flat copy) and cleared by a product with 0.
+ *
  * <p>Every element goes through the same float operations in the same order as in {@link PerTensorAdamW}, so the
  * two give bit-identical weights and moments ({@code AdamWTest}); the gradient norm is summed per tensor, as
  * before, and read back in one transfer. Memory: the moments, one flat copy of the gradients, and two scratch
@@ -58,8 +63,9 @@ public final class AdamW implements AdamWOptimizer {
         long size;
         NDArray m;
         NDArray v;
-        NDArray g;            // the gradients, copied in at each step
+        NDArray g;            // the gradients, copied in at each step (DJL chain only)
         final List<Boolean> decays = new ArrayList<>();
+        HostUpdate host;      // on a CPU: the update as one pass in Java over the tensors' own memory
 
         void add(String name, NDArray p) {
             names.add(name);
@@ -83,10 +89,16 @@ public final class AdamW implements AdamWOptimizer {
 
     public AdamW(Map<String, NDArray> params, float beta1, float beta2, float eps, float weightDecay) {
         this(params, beta1, beta2, eps, weightDecay, Long.getLong("tessera.adamw.bucket",
-                params.values().iterator().next().getDevice().isGpu() ? GPU_BUCKET_ELEMENTS : CPU_BUCKET_ELEMENTS));
+                onGpu(params) ? GPU_BUCKET_ELEMENTS : CPU_BUCKET_ELEMENTS), !onGpu(params));
     }
 
-    AdamW(Map<String, NDArray> params, float beta1, float beta2, float eps, float weightDecay, long bucketElements) {
+    private static boolean onGpu(Map<String, NDArray> params) {
+        return params.values().iterator().next().getDevice().isGpu();
+    }
+
+    /** {@code hostUpdate}: the moment and weight update as one pass in Java (CPU tensors only), else as DJL ops. */
+    AdamW(Map<String, NDArray> params, float beta1, float beta2, float eps, float weightDecay, long bucketElements,
+          boolean hostUpdate) {
         this.params = List.copyOf(params.values());
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -107,7 +119,12 @@ public final class AdamW implements AdamWOptimizer {
         for (Bucket b : buckets) {
             b.m = state.zeros(new Shape(b.size));
             b.v = state.zeros(new Shape(b.size));
-            b.g = state.zeros(new Shape(b.size));
+            if (hostUpdate) {
+                b.host = HostUpdate.of(b.m, b.v, b.params, b.offsets, b.decays, beta1, beta2, eps, weightDecay);
+            }
+            if (b.host == null) {
+                b.g = state.zeros(new Shape(b.size));
+            }
             largest = Math.max(largest, b.size);
         }
         this.a = state.zeros(new Shape(largest));
@@ -132,14 +149,21 @@ public final class AdamW implements AdamWOptimizer {
             NDList squares = new NDList(params.size());
             int k = 0;
             for (Bucket b : buckets) {
-                for (int i = 0; i < b.params.size(); i++) {
-                    b.g.set(b.range(i), grads.get(k + i).reshape(-1));
-                }
-                NDArray g2 = scratch(a, b, s);
-                g2.set(ALL, b.g);
-                g2.muli(g2); // x * x: what square() computes
-                for (int i = 0; i < b.params.size(); i++) {
-                    squares.add(b.slice(g2, i).sum());
+                if (b.host != null) {
+                    // the Java update reads the gradients where they are: no flat copy to square
+                    for (int i = 0; i < b.params.size(); i++) {
+                        squares.add(grads.get(k + i).square().sum());
+                    }
+                } else {
+                    for (int i = 0; i < b.params.size(); i++) {
+                        b.g.set(b.range(i), grads.get(k + i).reshape(-1));
+                    }
+                    NDArray g2 = scratch(a, b, s);
+                    g2.set(ALL, b.g);
+                    g2.muli(g2); // x * x: what square() computes
+                    for (int i = 0; i < b.params.size(); i++) {
+                        squares.add(b.slice(g2, i).sum());
+                    }
                 }
                 k += b.params.size();
             }
@@ -159,12 +183,24 @@ public final class AdamW implements AdamWOptimizer {
             double bc1 = 1 - Math.pow(beta1, steps);
             double bc2 = 1 - Math.pow(beta2, steps);
             float stepSize = (float) (lr * Math.sqrt(bc2) / bc1);
+            k = 0;
             for (Bucket b : buckets) {
-                try (NDManager bs = s.newSubManager()) {
-                    update(b, bs, lr, scale, bc2, stepSize);
+                List<NDArray> bucketGrads = grads.subList(k, k + b.params.size());
+                k += b.params.size();
+                if (b.host != null) {
+                    try (NDManager bs = s.newSubManager()) {
+                        b.host.update(bucketGrads, lr, scale, bc2, stepSize, b.v, bs);
+                    }
+                } else {
+                    try (NDManager bs = s.newSubManager()) {
+                        update(b, bs, lr, scale, bc2, stepSize);
+                    }
                 }
             }
-            AdamWOptimizer.zero(grads);
+            // the norm is finite, so every gradient is: a product with 0 clears them (cheaper than a fill)
+            for (NDArray g : grads) {
+                g.muli(0f);
+            }
             return new StepInfo(norm, true);
         }
     }

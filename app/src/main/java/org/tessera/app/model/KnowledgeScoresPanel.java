@@ -1,0 +1,138 @@
+package org.tessera.app.model;
+
+import org.tessera.app.widgets.ErrorMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.tessera.app.session.ModelService;
+import org.tessera.app.task.BackgroundTask;
+import org.tessera.app.task.TaskExecutor;
+import org.tessera.engine.world.KnowledgeSuite;
+import org.tessera.engine.world.SuiteResult;
+
+/**
+ * The loaded model's retained-knowledge scores: runs the engine's knowledge suite on the task executor and shows
+ * one row per family plus the unweighted average. Only wiring and rendering; the suite is the engine's.
+ */
+final class KnowledgeScoresPanel extends VBox {
+    /** One table row: a family's scores, or the average (whose n is blank). */
+    record Row(String family, double accuracy, double format, double choice, double nll, Integer n) {
+    }
+
+    private final ModelService models;
+    private final TaskExecutor executor;
+    private final Spinner<Integer> itemsPerFamily = new Spinner<>(1, KnowledgeSuite.DEFAULT_N * 10, 20);
+    private final Button measure = new Button("Measure retained knowledge");
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final Label status = new Label("Scores the model on held-out questions of every world family.");
+    private final TableView<Row> table = new TableView<>();
+
+    KnowledgeScoresPanel(ModelService models, TaskExecutor executor) {
+        super(8);
+        this.models = models;
+        this.executor = executor;
+        setId("knowledge-panel");
+        Label title = new Label("Retained knowledge");
+        title.getStyleClass().add("section-title");
+        itemsPerFamily.setId("knowledge-n");
+        itemsPerFamily.setEditable(true);
+        itemsPerFamily.setPrefWidth(90);
+        measure.setId("measure-knowledge");
+        measure.setOnAction(e -> measure());
+        progress.setId("knowledge-progress");
+        progress.setMaxSize(22, 22);
+        progress.setVisible(false);
+        Label nLabel = new Label("Items per family");
+        nLabel.getStyleClass().add("field-label");
+        HBox controls = new HBox(10, nLabel, itemsPerFamily, measure, progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        status.setId("knowledge-status");
+        status.setWrapText(true);
+
+        table.setId("knowledge-table");
+        table.setPrefHeight(230);
+        table.setPlaceholder(new Label("No scores yet."));
+        table.getColumns().setAll(List.of(
+                column("Family", Row::family),
+                number("Accuracy", r -> percent(r.accuracy())),
+                number("Format", r -> percent(r.format())),
+                number("Choice", r -> percent(r.choice())),
+                number("NLL", r -> String.format(Locale.ROOT, "%.3f", r.nll())),
+                number("n", r -> r.n() == null ? "" : Integer.toString(r.n()))));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        getChildren().addAll(title, controls, status, table);
+    }
+
+    /** A new model was loaded: its predecessor's scores no longer apply. */
+    void clear() {
+        table.getItems().clear();
+        status.setText("Scores the model on held-out questions of every world family.");
+    }
+
+    private void measure() {
+        int n = itemsPerFamily.getValue();
+        long[] started = new long[1];
+        BackgroundTask.wrap(() -> models.measureKnowledge(n, KnowledgeSuite.DEFAULT_SEED))
+                .onRunning(() -> {
+                    started[0] = System.nanoTime();
+                    busy(true);
+                    status.setText("Measuring on " + n + " held-out items per family …");
+                })
+                .onSuccess(result -> {
+                    busy(false);
+                    table.setItems(FXCollections.observableArrayList(rows(result)));
+                    status.setText(String.format(Locale.ROOT, "%s: %d items per family, seed %d, %.1f s.",
+                            result.model(), n, KnowledgeSuite.DEFAULT_SEED, (System.nanoTime() - started[0]) / 1e9));
+                })
+                .onFailure(error -> {
+                    busy(false);
+                    status.setText("Could not measure: " + ErrorMessages.describe(error));
+                })
+                .executeWith(executor);
+    }
+
+    static List<Row> rows(SuiteResult result) {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, SuiteResult.FamilyScore> e : result.families().entrySet()) {
+            SuiteResult.FamilyScore s = e.getValue();
+            rows.add(new Row(e.getKey(), s.accuracy(), s.format(), s.choice(), s.nll(), s.n()));
+        }
+        SuiteResult.Average a = result.average();
+        rows.add(new Row("average", a.accuracy(), a.format(), a.choice(), a.nll(), null));
+        return rows;
+    }
+
+    private void busy(boolean running) {
+        measure.setDisable(running);
+        progress.setVisible(running);
+    }
+
+    private static TableColumn<Row, String> column(String title, Function<Row, String> value) {
+        TableColumn<Row, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(row -> new ReadOnlyObjectWrapper<>(value.apply(row.getValue())));
+        return c;
+    }
+
+    private static TableColumn<Row, String> number(String title, Function<Row, String> value) {
+        TableColumn<Row, String> c = column(title, value);
+        c.getStyleClass().add("numeric");
+        return c;
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}

@@ -1,0 +1,49 @@
+package org.tessera.app.session;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.tessera.engine.model.Generation;
+import org.tessera.engine.model.GenerationOptions;
+import org.tessera.engine.model.ModelCard;
+import org.tessera.engine.model.Prompt;
+import org.tessera.engine.world.SuiteResult;
+
+/**
+ * What the workbench needs from the engine's model layer. Views code against this, not the engine, so that UI
+ * tests inject a fake and need no checkpoint or native library.
+ */
+public interface ModelService extends AutoCloseable {
+
+    /**
+     * Loads the checkpoint folder, makes it the workbench's current model (closing the previous one) and returns its
+     * card. Blocking and slow (reads weights, may start the native engine): never call it on the UI thread.
+     *
+     * @throws org.tessera.engine.model.ModelLoadException when the folder cannot be loaded; its message names the
+     *         file and the problem
+     */
+    ModelCard load(Path directory);
+
+    /**
+     * Generates {@code options.samplesPerPrompt()} completions for one prompt with the current model. Blocking and
+     * slow: call it from the task executor's single worker, which also serialises it with loads (the model is not
+     * thread-safe).
+     *
+     * @throws IllegalStateException when no model is loaded
+     */
+    List<Generation> generate(Prompt prompt, GenerationOptions options);
+
+    /**
+     * Runs the engine's retained-knowledge suite ({@code KnowledgeSuite}) on the current model: {@code nPerFamily}
+     * held-out items per family. Blocking and slow, like {@link #generate}: call it from the task executor.
+     *
+     * @throws IllegalStateException when no model is loaded
+     * @throws UnsupportedOperationException when this service cannot run the suite (test fakes)
+     */
+    default SuiteResult measureKnowledge(int nPerFamily, long seed) {
+        throw new UnsupportedOperationException("this model service cannot measure retained knowledge");
+    }
+
+    /** Releases the current model's native memory. */
+    @Override
+    void close();
+}

@@ -1,0 +1,157 @@
+package org.tessera.app.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.RunInfo;
+import org.tessera.engine.runs.MetricsFollower;
+import org.tessera.engine.runs.RunManager;
+
+/**
+ * Carries the run manager's events to the UI thread, coalesced. The manager calls its listeners on its own polling
+ * thread, possibly with many metrics events at once; handing each to the UI thread separately froze the window in
+ * the stack-notes measurements. So events are buffered here and flushed every {@code flushMillis} with ONE
+ * {@code uiThread.execute} per flush, carrying everything that arrived since the last one.
+ *
+ * <p>The feed also remembers, on the UI thread, every run's latest state and all its metrics events, so a view
+ * opened later (the dashboard) starts from the full history rather than from the next event.
+ *
+ * <p>Why the feed follows each run's metrics.jsonl itself (with the engine's {@link MetricsFollower}) instead of
+ * using {@link RunManager.Listener#metrics}: the manager polls once as soon as it is constructed, before any
+ * listener can be added, and a finished run's whole metrics file is consumed by that first poll. Seen in tests as
+ * a dashboard that stayed empty about one time in three. Run states have the same race, so {@link #attach} also
+ * reads every run's run.json once after subscribing.
+ */
+public final class RunFeed implements RunManager.Listener, AutoCloseable {
+    /** What arrived since the last flush: latest state per run, new metrics events per run, in arrival order. */
+    public record Batch(Map<RunFolder, RunInfo> states, Map<RunFolder, List<JsonNode>> metrics) {
+        public boolean isEmpty() {
+            return states.isEmpty() && metrics.isEmpty();
+        }
+    }
+
+    private final Executor uiThread;
+    private final ScheduledExecutorService flusher;
+    private final Object lock = new Object();
+    private Map<RunFolder, RunInfo> pendingStates = new LinkedHashMap<>();
+    private Map<RunFolder, List<JsonNode>> pendingMetrics = new LinkedHashMap<>();
+    /** Flusher thread only (and attach, before the first flush that could see the run). */
+    private final Map<java.nio.file.Path, MetricsFollower> followers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<java.nio.file.Path, RunFolder> folders = new java.util.concurrent.ConcurrentHashMap<>();
+
+    // UI thread only.
+    private final Map<RunFolder, RunInfo> states = new LinkedHashMap<>();
+    private final Map<RunFolder, List<JsonNode>> history = new LinkedHashMap<>();
+    private final List<Consumer<Batch>> subscribers = new ArrayList<>();
+
+    public RunFeed(Executor uiThread, long flushMillis) {
+        this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tessera-run-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Listens to the manager and reads the state of every run it already lists (see the class comment). */
+    public void attach(RunManager manager) {
+        manager.addListener(this);
+        for (RunFolder run : manager.list()) {
+            run.readInfo().ifPresent(info -> runChanged(run, info));
+        }
+    }
+
+    @Override
+    public void runChanged(RunFolder run, RunInfo info) {
+        folders.putIfAbsent(run.dir(), run);
+        synchronized (lock) {
+            pendingStates.put(run, info);
+        }
+    }
+
+    /** Ignored: the feed follows metrics files itself (see the class comment). */
+    @Override
+    public void metrics(RunFolder run, List<JsonNode> events) {
+    }
+
+    private void followMetrics() {
+        for (RunFolder run : folders.values()) {
+            MetricsFollower follower = followers.computeIfAbsent(run.dir(), d -> new MetricsFollower(run.metricsFile()));
+            List<JsonNode> events;
+            try {
+                events = follower.poll();
+            } catch (java.io.IOException e) {
+                continue; // unreadable right now (being replaced): the next flush tries again
+            }
+            if (!events.isEmpty()) {
+                synchronized (lock) {
+                    pendingMetrics.computeIfAbsent(run, r -> new ArrayList<>()).addAll(events);
+                }
+            }
+        }
+    }
+
+    private void flush() {
+        try {
+            followMetrics();
+        } catch (RuntimeException e) {
+            System.err.println("run feed: " + e.getMessage());
+        }
+        Batch batch;
+        synchronized (lock) {
+            if (pendingStates.isEmpty() && pendingMetrics.isEmpty()) {
+                return;
+            }
+            batch = new Batch(pendingStates, pendingMetrics);
+            pendingStates = new LinkedHashMap<>();
+            pendingMetrics = new LinkedHashMap<>();
+        }
+        uiThread.execute(() -> deliver(batch));
+    }
+
+    private void deliver(Batch batch) {
+        states.putAll(batch.states());
+        batch.metrics().forEach((run, events) -> history.computeIfAbsent(run, r -> new ArrayList<>()).addAll(events));
+        for (Consumer<Batch> s : List.copyOf(subscribers)) {
+            s.accept(batch);
+        }
+    }
+
+    /**
+     * Subscribes on the UI thread; the subscriber first receives everything known so far as one batch (when there
+     * is anything), then each flush.
+     */
+    public void subscribe(Consumer<Batch> subscriber) {
+        subscribers.add(subscriber);
+        if (!states.isEmpty() || !history.isEmpty()) {
+            Map<RunFolder, List<JsonNode>> copy = new LinkedHashMap<>();
+            history.forEach((run, events) -> copy.put(run, List.copyOf(events)));
+            subscriber.accept(new Batch(new LinkedHashMap<>(states), copy));
+        }
+    }
+
+    /** Latest known state of every run (UI thread). */
+    public Map<RunFolder, RunInfo> states() {
+        return Map.copyOf(states);
+    }
+
+    /** All metrics events of a run received so far (UI thread). */
+    public List<JsonNode> history(RunFolder run) {
+        return List.copyOf(history.getOrDefault(run, List.of()));
+    }
+
+    @Override
+    public void close() {
+        flusher.shutdownNow();
+    }
+}
