@@ -124,6 +124,25 @@ public final class BenchmarkSuite {
         return new Subset(items, skipped);
     }
 
+    /** A measurement of a model on a folder: the scores and every row left out. */
+    public record Measurement(SuiteResult result, List<SkippedRow> skipped) {
+    }
+
+    /**
+     * Reads {@code folder}, draws {@code n} rows per benchmark for the model and scores them: what the workbench's
+     * model view runs (the CLI's {@code eval --suite benchmarks} does the same steps, printing as it goes).
+     *
+     * @throws BenchmarkFolder.FolderException when the folder cannot be used at all
+     */
+    public Measurement measure(VisionLanguageModel model, java.nio.file.Path folder, int n, long seed) {
+        Subset subset = draw(BenchmarkFolder.read(folder), n, seed, model);
+        if (subset.items().isEmpty()) {
+            throw new BenchmarkFolder.FolderException("no usable rows in " + folder + ": every row was skipped ("
+                    + subset.skipped().size() + " rows)");
+        }
+        return new Measurement(evaluate(model, subset.items()), subset.skipped());
+    }
+
     /** A suite run: the JSON-shaped result and every item's outcome, in the items' order. */
     public record Run(SuiteResult result, List<BenchmarkOutcome> outcomes) {
     }
