@@ -1,6 +1,5 @@
 package org.tessera.engine.benchmarks;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +21,6 @@ public record Benchmark(String name, BenchmarkKind kind, Path file, String forma
 
     /** Decodes the pictures of some rows; a row whose picture fails is left out and named in {@code problems}. */
     public interface Images {
-        Map<BenchmarkRow, List<BufferedImage>> load(Collection<BenchmarkRow> rows, List<SkippedRow> problems);
+        Map<BenchmarkRow, List<Picture>> load(Collection<BenchmarkRow> rows, List<SkippedRow> problems);
     }
 }

@@ -1,10 +1,8 @@
 package org.tessera.engine.benchmarks;
 
 import org.tessera.engine.model.AnswerConvention;
-import org.tessera.engine.model.Prompt;
 
 import java.awt.Dimension;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +29,12 @@ final class BenchmarkPrompts {
     private BenchmarkPrompts() {
     }
 
-    static BenchmarkItem item(Benchmark b, BenchmarkRow row, List<BufferedImage> images, AnswerConvention c) {
+    static BenchmarkItem item(Benchmark b, BenchmarkRow row, List<Picture> images, AnswerConvention c) {
         boolean tags = c.answerTags();
         String open = tags ? "<answer>" : "";
         String close = tags ? "</answer>" : "";
-        BufferedImage first = images.isEmpty() ? null : images.get(0);
-        Dimension frame = first == null ? new Dimension(1, 1) : c.frameOf(first.getWidth(), first.getHeight());
+        Picture first = images.isEmpty() ? null : images.get(0);
+        Dimension frame = first == null ? new Dimension(1, 1) : c.frameOf(first.width(), first.height());
         String text;
         String answer;
         List<String> candidates = new ArrayList<>();
@@ -71,7 +69,7 @@ final class BenchmarkPrompts {
                 answer = row.answer();
             }
             case GROUNDING -> {
-                Box inFrame = first == null ? row.box() : row.box().rescale(first.getWidth(), first.getHeight(),
+                Box inFrame = first == null ? row.box() : row.box().rescale(first.width(), first.height(),
                         frame.width, frame.height);
                 long[] v = inFrame.rounded();
                 if (tags) {
@@ -85,7 +83,7 @@ final class BenchmarkPrompts {
             }
             default -> throw new IllegalStateException();
         }
-        return new BenchmarkItem(b.name(), b.kind(), row, images, new Prompt(images, text), open + answer + close,
-                open, candidates, ref, frame.width, frame.height);
+        return new BenchmarkItem(b.name(), b.kind(), row, images, text, open + answer + close, open, candidates, ref,
+                frame.width, frame.height);
     }
 }

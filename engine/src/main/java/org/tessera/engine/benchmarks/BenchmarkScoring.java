@@ -33,11 +33,10 @@ final class BenchmarkScoring {
             }
             case GROUNDING -> {
                 Box inFrame = Box.parse(text);
-                if (inFrame == null || item.image() == null) {
+                if (inFrame == null) {
                     yield new Scored(null, 0, false);
                 }
-                Box box = inFrame.rescale(item.frameWidth(), item.frameHeight(), item.image().getWidth(),
-                        item.image().getHeight());
+                Box box = inFrame.rescale(item.frameWidth(), item.frameHeight(), item.imageWidth(), item.imageHeight());
                 yield new Scored(box.toString(), box.iou(row.box()) >= IOU_THRESHOLD ? 1 : 0, tagsOk);
             }
         };

@@ -1,8 +1,6 @@
 package org.tessera.engine.benchmarks;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,20 +18,20 @@ final class ImageDecoding {
     }
 
     /** @throws IllegalArgumentException with the reason, for a message that names the row */
-    static List<BufferedImage> decode(String field, Path folder) {
+    static List<Picture> decode(String field, Path folder) {
         if (field == null || field.isBlank()) {
             throw new IllegalArgumentException("the image is empty");
         }
         String s = field.strip();
         List<String> parts = s.startsWith("[") && s.endsWith("]") ? RowRules.listOrSelf(s) : List.of(s);
-        List<BufferedImage> out = new ArrayList<>();
+        List<Picture> out = new ArrayList<>();
         for (String p : parts) {
             out.add(one(p.strip(), folder));
         }
         return out;
     }
 
-    private static BufferedImage one(String s, Path folder) {
+    private static Picture one(String s, Path folder) {
         byte[] bytes;
         if (looksLikePath(s)) {
             Path file = folder.resolve(s);
@@ -54,29 +52,18 @@ final class ImageDecoding {
         }
         BufferedImage img;
         try {
-            img = ImageIO.read(new ByteArrayInputStream(bytes));
+            img = Picture.decodeOrNull(bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("the image cannot be decoded: " + e.getMessage());
         }
         if (img == null) {
             throw new IllegalArgumentException("the image is not a PNG, JPEG, GIF or BMP picture");
         }
-        return rgb(img);
+        return new Picture(bytes, img.getWidth(), img.getHeight());
     }
 
     /** A short field with a file extension is a path; base64 of a picture is hundreds of characters at least. */
     static boolean looksLikePath(String s) {
         return s.length() <= 512 && s.matches("(?i).*\\.(png|jpe?g|gif|bmp)");
-    }
-
-    private static BufferedImage rgb(BufferedImage img) {
-        if (img.getType() == BufferedImage.TYPE_INT_RGB) {
-            return img;
-        }
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.drawImage(img, 0, 0, java.awt.Color.WHITE, null); // transparent pixels on white, as PIL's convert('RGB')
-        g.dispose();
-        return out;
     }
 }

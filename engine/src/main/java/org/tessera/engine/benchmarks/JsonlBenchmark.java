@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +90,7 @@ final class JsonlBenchmark {
         }
         skipped.sort(java.util.Comparator.comparingInt(SkippedRow::line));
         return new Benchmark(settings.name(), kind, file, FORMAT, rows, skipped, (wanted, problems) -> {
-            Map<BenchmarkRow, List<BufferedImage>> out = new LinkedHashMap<>();
+            Map<BenchmarkRow, List<Picture>> out = new LinkedHashMap<>();
             for (BenchmarkRow r : wanted) {
                 try {
                     out.put(r, ImageDecoding.decode(imageOf.get(r), file.getParent()));

@@ -1,6 +1,5 @@
 package org.tessera.engine.benchmarks;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,15 +84,19 @@ final class VlmEvalKitTsv {
                     continue;
                 }
                 lineOfIndex.put(id, r.line());
+                if (image.isEmpty()) {
+                    skipped.add(new SkippedRow(file, r.line(), "the image is empty"));
+                    continue;
+                }
                 boolean reference = imageColumn == cols.indexOf("image") && !image.isEmpty()
                         && image.length() <= REFERENCE_MAX && !ImageDecoding.looksLikePath(image);
-                if (!reference && !image.isEmpty()) {
+                if (!reference) {
                     ownsImage.add(id);
                 }
                 String hint = v.get("hint");
                 raw.add(new RawRow(id, r.line(), v.get("question"), hint == null || hint.isBlank()
                         || hint.equals("nan") ? null : hint.strip(), RowRules.options(letters, v::get),
-                        List.of(v.get("answer")), null, reference ? image : image.isEmpty() ? "" : null));
+                        List.of(v.get("answer")), null, reference ? image : null));
             }
         } catch (TsvRecords.UnterminatedQuote e) {
             if (imageColumn < 0) {
@@ -108,10 +111,6 @@ final class VlmEvalKitTsv {
         List<BenchmarkRow> rows = new ArrayList<>();
         Map<BenchmarkRow, String> imageOwner = new HashMap<>();
         for (RawRow r : raw) {
-            if ("".equals(r.imageRef())) {
-                skipped.add(new SkippedRow(file, r.line(), "the image is empty"));
-                continue;
-            }
             if (r.imageRef() != null && !ownsImage.contains(r.imageRef())) {
                 skipped.add(new SkippedRow(file, r.line(), "the image field '" + r.imageRef()
                         + "' names no row that holds a picture"));
@@ -138,7 +137,7 @@ final class VlmEvalKitTsv {
     }
 
     /** The second pass: decodes the pictures the wanted rows own or borrow. */
-    private static Map<BenchmarkRow, List<BufferedImage>> images(Path file, int imageColumn,
+    private static Map<BenchmarkRow, List<Picture>> images(Path file, int imageColumn,
                                                                  Collection<BenchmarkRow> wanted,
                                                                  Map<BenchmarkRow, String> owner,
                                                                  Map<String, Integer> lineOfIndex,
@@ -147,7 +146,7 @@ final class VlmEvalKitTsv {
         for (BenchmarkRow r : wanted) {
             byLine.computeIfAbsent(lineOfIndex.get(owner.get(r)), k -> new ArrayList<>()).add(r);
         }
-        Map<BenchmarkRow, List<BufferedImage>> out = new LinkedHashMap<>();
+        Map<BenchmarkRow, List<Picture>> out = new LinkedHashMap<>();
         try (TsvRecords in = new TsvRecords(file)) {
             in.next(); // header
             TsvRecords.Record rec;
@@ -157,7 +156,7 @@ final class VlmEvalKitTsv {
                     continue;
                 }
                 try {
-                    List<BufferedImage> imgs = ImageDecoding.decode(rec.fields().get(imageColumn), file.getParent());
+                    List<Picture> imgs = ImageDecoding.decode(rec.fields().get(imageColumn), file.getParent());
                     rows.forEach(r -> out.put(r, imgs));
                 } catch (IllegalArgumentException e) {
                     for (BenchmarkRow r : rows) {

@@ -33,11 +33,11 @@ class DemoBenchmarksTest {
             assertEquals(a.rows(), b.rows());
             assertEquals(List.of(), b.skipped());
             List<SkippedRow> problems = new ArrayList<>();
-            Map<BenchmarkRow, List<BufferedImage>> pa = a.images().load(a.rows(), problems);
-            Map<BenchmarkRow, List<BufferedImage>> pb = b.images().load(b.rows(), problems);
+            Map<BenchmarkRow, List<Picture>> pa = a.images().load(a.rows(), problems);
+            Map<BenchmarkRow, List<Picture>> pb = b.images().load(b.rows(), problems);
             assertEquals(List.of(), problems);
             for (BenchmarkRow r : a.rows()) {
-                assertArrayEquals(pixels(pa.get(r).get(0)), pixels(pb.get(r).get(0)), a.name() + " " + r.id());
+                assertArrayEquals(pixels(pa.get(r).get(0).image()), pixels(pb.get(r).get(0).image()), a.name() + " " + r.id());
             }
         }
     }
@@ -47,9 +47,9 @@ class DemoBenchmarksTest {
         DemoBenchmarks.write(tmp, 6, 3, false);
         Benchmark refcoco = BenchmarkFolder.read(tmp).stream().filter(b -> b.kind() == BenchmarkKind.GROUNDING)
                 .findFirst().orElseThrow();
-        Map<BenchmarkRow, List<BufferedImage>> images = refcoco.images().load(refcoco.rows(), new ArrayList<>());
+        Map<BenchmarkRow, List<Picture>> images = refcoco.images().load(refcoco.rows(), new ArrayList<>());
         for (BenchmarkRow r : refcoco.rows()) {
-            BufferedImage img = images.get(r).get(0);
+            BufferedImage img = images.get(r).get(0).image();
             Box b = r.box();
             int background = img.getRGB(0, 0); // shapes keep at least a pixel from their cell's border
             // the box's centre pixel is the shape's colour, and nothing of that colour lies outside it in the cell
