@@ -102,4 +102,26 @@ class BenchmarkFolderTest {
         assertTrue(noImages.skipped().get(0).toString().contains("a.tsv:1: the header lacks the column(s) answer, "
                 + "image (or image_path)"), noImages.skipped().toString());
     }
+
+    @Test
+    void multiPictureRowsEmptyPicturesAndImagePaths(@TempDir Path tmp) throws Exception {
+        java.awt.image.BufferedImage a = new java.awt.image.BufferedImage(30, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.image.BufferedImage b = new java.awt.image.BufferedImage(10, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        String list = "['" + DemoBenchmarks.base64(a) + "', '" + DemoBenchmarks.base64(b) + "']";
+        Files.writeString(tmp.resolve("mmmu.tsv"), "index\tquestion\tA\tB\tanswer\timage\n"
+                + "1\tWhich is taller?\tleft\tright\tB\t" + list + "\n"
+                + "2\tWhich is wider?\tleft\tright\tA\t\n");
+        javax.imageio.ImageIO.write(a, "png", tmp.resolve("pic.png").toFile());
+        Files.writeString(tmp.resolve("paths.tsv"), "index\tquestion\tanswer\timage_path\n1\tis it dark?\tyes\tpic.png\n"
+                + "2\tis it light?\tno\tpic.png\n");
+        Map<String, Benchmark> all = byName(BenchmarkFolder.read(tmp));
+        Benchmark mmmu = all.get("mmmu");
+        assertEquals(1, mmmu.rows().size());
+        assertEquals("[" + tmp.resolve("mmmu.tsv") + ":3: the image is empty]", mmmu.skipped().toString());
+        List<Picture> pics = mmmu.images().load(mmmu.rows(), new java.util.ArrayList<>()).get(mmmu.rows().get(0));
+        assertEquals(List.of(30, 10), pics.stream().map(Picture::width).toList());
+        Benchmark paths = all.get("paths");
+        assertEquals(BenchmarkKind.YES_NO, paths.kind());
+        assertEquals(2, paths.images().load(paths.rows(), new java.util.ArrayList<>()).size());
+    }
 }
