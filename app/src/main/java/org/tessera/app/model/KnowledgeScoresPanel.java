@@ -1,6 +1,7 @@
 package org.tessera.app.model;
 
 import org.tessera.app.widgets.ErrorMessages;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,22 +11,26 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.tessera.app.session.ModelService;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
+import org.tessera.engine.benchmarks.BenchmarkSuite;
 import org.tessera.engine.world.KnowledgeSuite;
 import org.tessera.engine.world.SuiteResult;
 
 /**
- * The loaded model's retained-knowledge scores: runs the engine's knowledge suite on the task executor and shows
- * one row per family plus the unweighted average. Only wiring and rendering; the suite is the engine's.
+ * The loaded model's retained-knowledge scores: runs the engine's knowledge suite (the world's families, or the
+ * benchmark files of a folder, one row per benchmark: docs/benchmarks.md) on the task executor and shows one row per
+ * family plus the unweighted average. Only wiring and rendering; the suites are the engine's.
  */
 final class KnowledgeScoresPanel extends VBox {
     /** One table row: a family's scores, or the average (whose n is blank). */
@@ -34,7 +39,12 @@ final class KnowledgeScoresPanel extends VBox {
 
     private final ModelService models;
     private final TaskExecutor executor;
+    static final String WORLD = "World families";
+    static final String BENCHMARKS = "Benchmark folder";
+
     private final Spinner<Integer> itemsPerFamily = new Spinner<>(1, KnowledgeSuite.DEFAULT_N * 10, 20);
+    private final ComboBox<String> suite = new ComboBox<>(FXCollections.observableArrayList(WORLD, BENCHMARKS));
+    private final TextField folder = new TextField();
     private final Button measure = new Button("Measure retained knowledge");
     private final ProgressIndicator progress = new ProgressIndicator();
     private final Label status = new Label("Scores the model on held-out questions of every world family.");
@@ -55,9 +65,15 @@ final class KnowledgeScoresPanel extends VBox {
         progress.setId("knowledge-progress");
         progress.setMaxSize(22, 22);
         progress.setVisible(false);
+        suite.setId("knowledge-suite");
+        suite.setValue(WORLD);
+        folder.setId("knowledge-benchmarks");
+        folder.setPromptText("folder of VLMEvalKit .tsv / .jsonl files");
+        folder.setPrefColumnCount(22);
+        folder.disableProperty().bind(suite.valueProperty().isNotEqualTo(BENCHMARKS));
         Label nLabel = new Label("Items per family");
         nLabel.getStyleClass().add("field-label");
-        HBox controls = new HBox(10, nLabel, itemsPerFamily, measure, progress);
+        HBox controls = new HBox(10, suite, folder, nLabel, itemsPerFamily, measure, progress);
         controls.setAlignment(Pos.CENTER_LEFT);
         status.setId("knowledge-status");
         status.setWrapText(true);
@@ -83,6 +99,10 @@ final class KnowledgeScoresPanel extends VBox {
     }
 
     private void measure() {
+        if (BENCHMARKS.equals(suite.getValue())) {
+            measureBenchmarks();
+            return;
+        }
         int n = itemsPerFamily.getValue();
         long[] started = new long[1];
         BackgroundTask.wrap(() -> models.measureKnowledge(n, KnowledgeSuite.DEFAULT_SEED))
@@ -96,6 +116,37 @@ final class KnowledgeScoresPanel extends VBox {
                     table.setItems(FXCollections.observableArrayList(rows(result)));
                     status.setText(String.format(Locale.ROOT, "%s: %d items per family, seed %d, %.1f s.",
                             result.model(), n, KnowledgeSuite.DEFAULT_SEED, (System.nanoTime() - started[0]) / 1e9));
+                })
+                .onFailure(error -> {
+                    busy(false);
+                    status.setText("Could not measure: " + ErrorMessages.describe(error));
+                })
+                .executeWith(executor);
+    }
+
+    private void measureBenchmarks() {
+        int n = itemsPerFamily.getValue();
+        String text = folder.getText() == null ? "" : folder.getText().strip();
+        if (text.isEmpty()) {
+            status.setText("Name a folder of benchmark files (VLMEvalKit .tsv or .jsonl), e.g. assets/benchmarks-demo.");
+            return;
+        }
+        Path dir = Path.of(text);
+        long[] started = new long[1];
+        BackgroundTask.wrap(() -> models.measureBenchmarks(dir, n, BenchmarkSuite.DEFAULT_SEED))
+                .onRunning(() -> {
+                    started[0] = System.nanoTime();
+                    busy(true);
+                    status.setText("Measuring on " + n + " rows per benchmark in " + dir + " …");
+                })
+                .onSuccess(m -> {
+                    busy(false);
+                    table.setItems(FXCollections.observableArrayList(rows(m.result())));
+                    String skipped = m.skipped().isEmpty() ? "" : String.format(Locale.ROOT,
+                            " %d rows skipped, e.g. %s", m.skipped().size(), m.skipped().get(0));
+                    status.setText(String.format(Locale.ROOT, "%s: %d rows per benchmark, seed %d, %.1f s.%s",
+                            m.result().model(), n, BenchmarkSuite.DEFAULT_SEED, (System.nanoTime() - started[0]) / 1e9,
+                            skipped));
                 })
                 .onFailure(error -> {
                     busy(false);
@@ -132,7 +183,8 @@ final class KnowledgeScoresPanel extends VBox {
         return c;
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    /** A share as a percentage; a score that does not apply (choice of a benchmark without options) as a dash. */
+    static String percent(double share) {
+        return Double.isNaN(share) ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
 }

@@ -12,6 +12,7 @@ import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.VisionLanguageModel;
 import org.tessera.engine.world.KnowledgeSuite;
+import org.tessera.engine.benchmarks.BenchmarkSuite;
 import org.tessera.engine.world.SuiteResult;
 
 /**
@@ -75,6 +76,11 @@ public final class EngineModelService implements ModelService {
     @Override
     public SuiteResult measureKnowledge(int nPerFamily, long seed) {
         return new KnowledgeSuite().evaluate(currentModel(), nPerFamily, seed);
+    }
+
+    @Override
+    public BenchmarkSuite.Measurement measureBenchmarks(Path folder, int nPerBenchmark, long seed) {
+        return new BenchmarkSuite().measure(currentModel(), folder, nPerBenchmark, seed);
     }
 
     private synchronized VisionLanguageModel currentModel() {

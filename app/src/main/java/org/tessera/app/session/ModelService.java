@@ -7,6 +7,7 @@ import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.Prompt;
+import org.tessera.engine.benchmarks.BenchmarkSuite;
 import org.tessera.engine.world.SuiteResult;
 
 /**
@@ -48,6 +49,18 @@ public interface ModelService extends AutoCloseable {
      */
     default SuiteResult measureKnowledge(int nPerFamily, long seed) {
         throw new UnsupportedOperationException("this model service cannot measure retained knowledge");
+    }
+
+    /**
+     * Runs the engine's benchmark suite ({@code BenchmarkSuite}) on the current model: {@code nPerBenchmark} rows of
+     * each benchmark file in {@code folder} (docs/benchmarks.md), with the rows it skipped. Blocking and slow.
+     *
+     * @throws IllegalStateException when no model is loaded
+     * @throws IllegalArgumentException when the folder cannot be used (missing, no benchmark files)
+     * @throws UnsupportedOperationException when this service cannot run the suite (test fakes)
+     */
+    default BenchmarkSuite.Measurement measureBenchmarks(Path folder, int nPerBenchmark, long seed) {
+        throw new UnsupportedOperationException("this model service cannot measure benchmarks");
     }
 
     /** Releases the current model's native memory. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
@@ -107,6 +108,47 @@ class ModelViewAskTest {
         String message = robot.lookup("#ask-status").queryAs(Label.class).getText();
         assertTrue(message.startsWith("Could not read notes.png"), message);
         assertNotNull(robot.lookup("#ask-picture").queryAs(ImageView.class).getImage());
+    }
+
+    @Test
+    void measuresRetainedKnowledgeOnABenchmarkFolderOneRowPerBenchmark(FxRobot robot) {
+        robot.interact(() -> {
+            WorkbenchWindow window = new WorkbenchWindow(models, new CurrentThreadTaskExecutor(),
+                    (owner, start) -> Optional.empty());
+            stage.setScene(new Scene(window, 1200, 780));
+            stage.show();
+            window.loadModel(SHIPPED);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ComboBox<String> suite = robot.lookup("#knowledge-suite").query();
+        TextField folder = robot.lookup("#knowledge-benchmarks").query();
+        assertTrue(folder.isDisabled(), "the folder is for the benchmark suite only");
+        robot.interact(() -> suite.setValue(KnowledgeScoresPanel.BENCHMARKS));
+        assertFalse(folder.isDisabled());
+        click(robot, "#measure-knowledge");
+        String empty = robot.lookup("#knowledge-status").queryAs(Label.class).getText();
+        assertTrue(empty.startsWith("Name a folder"), empty);
+
+        Path demo = Path.of("..", "assets", "benchmarks-demo").toAbsolutePath().normalize();
+        Spinner<Integer> n = robot.lookup("#knowledge-n").query();
+        robot.interact(() -> {
+            folder.setText(demo.toString());
+            n.getValueFactory().setValue(2);
+        });
+        click(robot, "#measure-knowledge");
+        TableView<KnowledgeScoresPanel.Row> table = robot.lookup("#knowledge-table").query();
+        assertEquals(List.of("DocVQA-demo", "MMStar-demo", "POPE-demo", "RefCOCO-demo", "average"),
+                table.getItems().stream().map(KnowledgeScoresPanel.Row::family).toList());
+        KnowledgeScoresPanel.Row refcoco = table.getItems().get(3);
+        assertEquals("–", KnowledgeScoresPanel.percent(refcoco.choice()), "grounding has no options to rank");
+        assertEquals(2, refcoco.n());
+        String status = robot.lookup("#knowledge-status").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("tessera-tiny: 2 rows per benchmark"), status);
+
+        robot.interact(() -> folder.setText(demo.resolve("nowhere").toString()));
+        click(robot, "#measure-knowledge");
+        String missing = robot.lookup("#knowledge-status").queryAs(Label.class).getText();
+        assertTrue(missing.startsWith("Could not measure") && missing.contains("does not exist"), missing);
     }
 
     /** Scrolls the Model view so the node is on screen, then clicks it with the robot. */

@@ -2,6 +2,10 @@ package org.tessera.engine.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.benchmarks.Benchmark;
+import org.tessera.engine.benchmarks.BenchmarkFolder;
+import org.tessera.engine.benchmarks.BenchmarkSuite;
+import org.tessera.engine.benchmarks.SkippedRow;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.JigsawEvalResult;
@@ -25,15 +29,21 @@ import java.util.concurrent.Callable;
 
 /** {@code tessera eval}: the retained-knowledge suite or the jigsaw suite on a model. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Score a model on the retained-knowledge suite or on held-out jigsaw puzzles (greedy).")
+        description = "Score a model on the retained-knowledge suite (the world's, or benchmark files from a folder) "
+                + "or on held-out jigsaw puzzles (greedy).")
 public final class EvalCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ModelOption model = new ModelOption();
 
-    @Option(names = "--suite", required = true, description = "knowledge or jigsaw")
+    @Option(names = "--suite", required = true, description = "knowledge (the world), benchmarks or jigsaw")
     String suite;
 
-    @Option(names = "--n", description = "items per family (knowledge, default 100) or puzzles (jigsaw, default 100)")
+    @Option(names = "--benchmarks", description = "benchmarks: the folder of benchmark files (*.tsv, *.jsonl; "
+            + "docs/benchmarks.md)")
+    Path benchmarks;
+
+    @Option(names = "--n", description = "items per family (knowledge, default 100), per benchmark (benchmarks, "
+            + "default 100) or puzzles (jigsaw, default 100)")
     Integer n;
 
     @Option(names = "--seed", description = "held-out seed (default: the fixed suite seed)")
@@ -63,10 +73,86 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    private List<Benchmark> folder;
+
+    /**
+     * The benchmark suite: a seeded subset of each file, every skipped row named by file and line (on stderr for
+     * the table, in {@code skipped} for JSON), the scores in the world suite's shape.
+     */
+    private Object benchmarks(TrainableModel m) {
+        BenchmarkSuite.Subset subset = BenchmarkSuite.draw(folder, n == null ? BenchmarkSuite.DEFAULT_N : n,
+                seed == null ? BenchmarkSuite.DEFAULT_SEED : seed, m);
+        SuiteResult r = new BenchmarkSuite().evaluate(m, subset.items());
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        for (Benchmark b : folder) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("kind", b.kind().id());
+            d.put("file", b.file().toString());
+            d.put("format", b.format());
+            d.put("valid_rows", b.rows().size());
+            kinds.put(b.name(), d);
+        }
+        if (!json) {
+            printTable(r, "benchmark");
+            System.out.println("answers: " + (m.answerConvention().answerTags() ? "in <answer> tags" : "plain text")
+                    + "; boxes: " + m.answerConvention().boxes());
+            for (Benchmark b : folder) {
+                System.out.printf("%-14s %s, %s, %d valid rows%n", b.name(), b.kind().id(), b.file().getFileName(),
+                        b.rows().size());
+            }
+            subset.skipped().forEach(s -> System.err.println("skipped " + s));
+            return r;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(); // the suite's JSON, then what was read and left out
+        out.put("suite", r.suite());
+        out.put("model", r.model());
+        out.put("families", r.families());
+        out.put("average", r.average());
+        out.put("benchmarks", kinds);
+        out.put("answer_convention", Map.of("answer_tags", m.answerConvention().answerTags(),
+                "boxes", m.answerConvention().boxes()));
+        out.put("skipped", subset.skipped().stream().map(SkippedRow::toString).toList());
+        return out;
+    }
+
+    private static void printTable(SuiteResult r, String first) {
+        System.out.printf("%-14s %8s %8s %8s %8s %5s%n", first, "accuracy", "format", "choice", "nll", "n");
+        for (Map.Entry<String, SuiteResult.FamilyScore> e : r.families().entrySet()) {
+            SuiteResult.FamilyScore f = e.getValue();
+            System.out.printf("%-14s %8.3f %8.3f %8s %8.3f %5d%n", e.getKey(), f.accuracy(), f.format(),
+                    choice(f.choice()), f.nll(), f.n());
+        }
+        SuiteResult.Average a = r.average();
+        System.out.printf("%-14s %8.3f %8.3f %8s %8.3f%n", "average", a.accuracy(), a.format(), choice(a.choice()),
+                a.nll());
+    }
+
+    private static String choice(double c) {
+        return Double.isNaN(c) ? "-" : String.format(java.util.Locale.ROOT, "%.3f", c);
+    }
+
     @Override
     public Integer call() throws Exception {
         ObjectMapper out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         Path dir = model.dir();
+        if (suite.equals("benchmarks") && benchmarks == null) {
+            System.err.println("--suite benchmarks needs --benchmarks DIR (a folder of VLMEvalKit .tsv or .jsonl files)");
+            return 2;
+        }
+        if (!suite.equals("benchmarks") && benchmarks != null) {
+            System.err.println("--benchmarks is for --suite benchmarks");
+            return 2;
+        }
+        List<Benchmark> files = null;
+        if (benchmarks != null) {
+            try {
+                files = BenchmarkFolder.read(benchmarks);
+            } catch (BenchmarkFolder.FolderException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
+        this.folder = files;
         long t0 = System.nanoTime();
         try (TrainableModel m = ModelLoader.load(dir, true)) {
             Object result;
@@ -76,17 +162,10 @@ public final class EvalCommand implements Callable<Integer> {
                             seed == null ? KnowledgeSuite.DEFAULT_SEED : seed);
                     result = r;
                     if (!json) {
-                        System.out.printf("%-14s %8s %8s %8s %8s %5s%n", "family", "accuracy", "format", "choice", "nll", "n");
-                        for (Map.Entry<String, SuiteResult.FamilyScore> e : r.families().entrySet()) {
-                            SuiteResult.FamilyScore f = e.getValue();
-                            System.out.printf("%-14s %8.3f %8.3f %8.3f %8.3f %5d%n", e.getKey(), f.accuracy(), f.format(),
-                                    f.choice(), f.nll(), f.n());
-                        }
-                        SuiteResult.Average a = r.average();
-                        System.out.printf("%-14s %8.3f %8.3f %8.3f %8.3f%n", "average", a.accuracy(), a.format(),
-                                a.choice(), a.nll());
+                        printTable(r, "family");
                     }
                 }
+                case "benchmarks" -> result = benchmarks(m);
                 case "jigsaw" -> {
                     PromptTemplate t = switch (prompt) {
                         case "answer-only" -> PromptTemplate.ANSWER;
@@ -118,7 +197,8 @@ public final class EvalCommand implements Callable<Integer> {
                         }
                     }
                 }
-                default -> throw new IllegalArgumentException("--suite must be knowledge or jigsaw, not '" + suite + "'");
+                default -> throw new IllegalArgumentException("--suite must be knowledge, benchmarks or jigsaw, not '"
+                        + suite + "'");
             }
             if (json) {
                 System.out.println(out.writeValueAsString(result));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
         description = "Study how a multimodal LLM learns a new task (jigsaw) without forgetting what it knew.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class,
-                PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class,
+                PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class, BenchmarksDemoCommand.class,
                 RunCommand.class, RunsCommand.class, ResumeCommand.class, CancelCommand.class, WorkerCommand.class,
                 EvalCommand.class, AnalyzeCommand.class, ReportCommand.class,
                 GenerateCommand.class, GpuSetupCommand.class, GpuCheckCommand.class})

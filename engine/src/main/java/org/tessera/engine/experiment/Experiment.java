@@ -89,9 +89,20 @@ public record Experiment(
                                 @JsonProperty("exact") Double exact, @JsonProperty("repetition") Double repetition) {
     }
 
+    /**
+     * @param knowledgeSuite {@code world} (the built-in world's families) or {@code benchmarks} (the files of the
+     *                       folder {@code benchmarks}, one family per file; docs/benchmarks.md)
+     * @param knowledgeN     items per world family, or rows per benchmark
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Eval(@JsonProperty("every") int every, @JsonProperty("jigsaw_n") Integer jigsawN,
                        @JsonProperty("knowledge_n") Integer knowledgeN, @JsonProperty("kl_probe_n") Integer klProbeN,
-                       @JsonProperty("max_new_tokens") Integer maxNewTokens) {
+                       @JsonProperty("max_new_tokens") Integer maxNewTokens,
+                       @JsonProperty("knowledge_suite") String knowledgeSuite,
+                       @JsonProperty("benchmarks") String benchmarks) {
+        public boolean usesBenchmarks() {
+            return ExperimentSchema.BENCHMARKS_SUITE.equals(knowledgeSuite);
+        }
     }
 
     public record Checkpoint(@JsonProperty("every") int every, @JsonProperty("keep") Integer keep) {

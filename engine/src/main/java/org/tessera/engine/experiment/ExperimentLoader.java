@@ -116,6 +116,16 @@ public final class ExperimentLoader {
             p.add(new Problem("$.method.sft", "data \"self-rollouts\" needs rollouts_file (an earlier run's "
                     + "rollouts.jsonl) or harvest_from (a checkpoint to sample from)"));
         }
+        JsonNode eval = root.get("eval");
+        boolean benchmarks = ExperimentSchema.BENCHMARKS_SUITE.equals(eval.path("knowledge_suite").asText());
+        if (benchmarks && (!eval.has("benchmarks") || eval.get("benchmarks").asText().isBlank())) {
+            p.add(new Problem("$.eval.benchmarks", "required when knowledge_suite is \"benchmarks\" (a folder of "
+                    + "VLMEvalKit .tsv or .jsonl files)"));
+        }
+        if (!benchmarks && eval.has("benchmarks")) {
+            p.add(new Problem("$.eval.benchmarks", "only for knowledge_suite \"benchmarks\" (the default suite is the "
+                    + "built-in world)"));
+        }
         JsonNode grpo = method.get("grpo");
         if (grpo != null && "custom".equals(grpo.path("reward").asText()) && !grpo.has("reward_weights")) {
             p.add(new Problem("$.method.grpo.reward_weights", "required when reward is \"custom\""));
@@ -146,7 +156,8 @@ public final class ExperimentLoader {
                         or(m.lora().targetModules(), "q_proj,k_proj,v_proj,o_proj")), harvestDefaults(m));
         Experiment.Eval ev = e.eval();
         Experiment.Eval eval = new Experiment.Eval(ev.every(), or(ev.jigsawN(), 50), or(ev.knowledgeN(), 30),
-                or(ev.klProbeN(), 32), or(ev.maxNewTokens(), 48));
+                or(ev.klProbeN(), 32), or(ev.maxNewTokens(), 48),
+                or(ev.knowledgeSuite(), ExperimentSchema.WORLD_SUITE), ev.benchmarks());
         Experiment.Checkpoint ck = new Experiment.Checkpoint(e.checkpoint().every(), or(e.checkpoint().keep(), 2));
         Experiment.Rollouts ro = new Experiment.Rollouts(e.rollouts() == null ? 10 : or(e.rollouts().logEvery(), 10));
         return new Experiment(e.schema(), e.name(), e.description(), e.baseModel(), e.seed(), or(e.device(), "auto"),

@@ -28,7 +28,15 @@ public final class ExperimentPaths {
     }
 
     public static List<Problem> problems(Experiment e, Path projectRoot) {
-        return problems(e.baseModel(), e.task().source(), projectRoot);
+        List<Problem> out = new ArrayList<>(problems(e.baseModel(), e.task().source(), projectRoot));
+        String b = e.eval().usesBenchmarks() ? e.eval().benchmarks() : null;
+        if (b != null && !b.isBlank()) {
+            Path folder = resolve(projectRoot, b.trim());
+            if (!Files.isDirectory(folder)) {
+                out.add(new Problem("$.eval.benchmarks", "benchmark folder " + folder + " does not exist"));
+            }
+        }
+        return out;
     }
 
     /**

@@ -12,6 +12,10 @@ public final class ExperimentSchema {
     public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     public static final Set<String> SFT_DATA = Set.of("answer-only", "teacher-reasoning", "self-rollouts");
     public static final Set<String> HARVEST_FROM = Set.of("policy", "grpo-log");
+    /** Where a run's retained knowledge is measured: the built-in world, or benchmark files from a folder. */
+    public static final String WORLD_SUITE = "world";
+    public static final String BENCHMARKS_SUITE = "benchmarks";
+    public static final Set<String> KNOWLEDGE_SUITES = Set.of(WORLD_SUITE, BENCHMARKS_SUITE);
     public static final Set<String> REWARDS = Set.of("paper", "jigsaw-r1", "visual-jigsaw", "graded", "custom");
 
     private ExperimentSchema() {
@@ -83,7 +87,9 @@ public final class ExperimentSchema {
                 .integer("jigsaw_n", false, 1, 100_000)
                 .integer("knowledge_n", false, 1, 100_000)
                 .integer("kl_probe_n", false, 0, 100_000)
-                .integer("max_new_tokens", false, 1, 4096);
+                .integer("max_new_tokens", false, 1, 4096)
+                .choice("knowledge_suite", false, KNOWLEDGE_SUITES)
+                .string("benchmarks", false);
         ObjectSpec checkpoint = new ObjectSpec()
                 .integer("every", true, 1, 10_000_000)
                 .integer("keep", false, 1, 1000);

@@ -52,6 +52,22 @@ public interface VisionLanguageModel extends AutoCloseable {
         return out;
     }
 
+    /**
+     * How this model answers public benchmark questions: in answer tags or plain text, and the frame its box
+     * coordinates refer to. Default: plain text, absolute pixels of the original image.
+     */
+    default AnswerConvention answerConvention() {
+        return AnswerConvention.plainOriginalPixels();
+    }
+
+    /**
+     * The most text tokens (prompt, completion and the model's own markers) one sequence may hold, so callers can
+     * leave out inputs that cannot fit instead of failing a whole batch. Default: no limit.
+     */
+    default int maxTextTokens() {
+        return Integer.MAX_VALUE;
+    }
+
     /** Writes config.json, tokenizer.json and model.safetensors into {@code dir} (created if needed). */
     void save(Path dir);
 

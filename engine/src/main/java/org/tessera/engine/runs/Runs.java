@@ -22,8 +22,8 @@ public final class Runs {
         return dir == null || dir.isBlank() ? projectRoot().resolve("runs") : Path.of(dir);
     }
 
-    /** A worker that runs Tessera's jigsaw methods with the world's retained-knowledge suite. */
+    /** A worker that runs Tessera's jigsaw methods with the retained-knowledge suite its experiment chooses. */
     public static RunWorker worker() {
-        return new RunWorker(() -> new JigsawMethod(KnowledgeSetups.world(), projectRoot()));
+        return new RunWorker(() -> new JigsawMethod(KnowledgeSetups.fromExperiment(projectRoot()), projectRoot()));
     }
 }

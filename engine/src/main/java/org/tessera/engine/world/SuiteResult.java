@@ -1,6 +1,7 @@
 package org.tessera.engine.world;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.Map;
 
@@ -9,7 +10,8 @@ import java.util.Map;
  * {@code {"suite":"knowledge","model":..,"families":{"<name>":{"accuracy","format","choice","nll","n"}},"average":{..}}}.
  *
  * @param families per family, in {@link Families#all()} order
- * @param average  unweighted mean over the families (each family counts the same, whatever its n)
+ * @param average  unweighted mean over the families (each family counts the same, whatever its n); choice over the
+ *                 families that have it
  */
 @JsonPropertyOrder({"suite", "model", "families", "average"})
 public record SuiteResult(String suite, String model, Map<String, FamilyScore> families, Average average) {
@@ -18,15 +20,18 @@ public record SuiteResult(String suite, String model, Map<String, FamilyScore> f
     /**
      * @param accuracy generative exact match of the first parsed answer
      * @param format   share of generations that follow the family's format (structure, stop, kind of answer)
-     * @param choice   share of items whose reference answer has the highest summed log-probability of all candidates
+     * @param choice   share of items whose reference answer has the highest summed log-probability of all candidates;
+     *                 NaN, written as null, for a benchmark without options (short answer, grounding)
      * @param nll      mean over items of the reference target's mean per-token negative log-likelihood (nats)
      * @param n        number of items
      */
     @JsonPropertyOrder({"accuracy", "format", "choice", "nll", "n"})
-    public record FamilyScore(double accuracy, double format, double choice, double nll, int n) {
+    public record FamilyScore(double accuracy, double format,
+                              @JsonSerialize(using = NanAsNull.class) double choice, double nll, int n) {
     }
 
     @JsonPropertyOrder({"accuracy", "format", "choice", "nll"})
-    public record Average(double accuracy, double format, double choice, double nll) {
+    public record Average(double accuracy, double format, @JsonSerialize(using = NanAsNull.class) double choice,
+                          double nll) {
     }
 }

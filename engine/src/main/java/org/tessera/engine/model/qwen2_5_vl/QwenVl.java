@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tessera.engine.io.AtomicFiles;
+import org.tessera.engine.model.AnswerConvention;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Devices;
 import org.tessera.engine.model.Generation;
@@ -133,6 +134,25 @@ public final class QwenVl implements TrainableModel {
     /** Chooses how positions are assigned around images (see {@link RopeIndex}); the default is MULTIMODAL. */
     public void ropeIndex(RopeIndex mode) {
         network.ropeIndex(mode);
+    }
+
+    /**
+     * Plain-text answers; boxes in absolute pixels of the picture as the model sees it, after {@code smart_resize}
+     * (the Qwen2.5-VL model card and technical report: grounding "uses absolute coordinates" of the resized input,
+     * unlike Qwen2-VL's 0..1000), e.g. {@code {"bbox_2d": [x1, y1, x2, y2]}}.
+     */
+    @Override
+    public AnswerConvention answerConvention() {
+        return new AnswerConvention(false, "absolute pixels of the smart_resize'd input (Qwen2.5-VL)", d -> {
+            int[] hw = images.smartResize(d.height, d.width);
+            return new java.awt.Dimension(hw[1], hw[0]);
+        });
+    }
+
+    /** The context length; image tokens take positions too, so a long prompt with a large picture may still not fit. */
+    @Override
+    public int maxTextTokens() {
+        return config.maxPositions();
     }
 
     public QwenImageProcessor imageProcessor() {

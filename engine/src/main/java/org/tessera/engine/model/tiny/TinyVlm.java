@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.config.JsonErrors;
 import org.tessera.engine.io.AtomicFiles;
+import org.tessera.engine.model.AnswerConvention;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Devices;
 import org.tessera.engine.model.Generation;
@@ -130,6 +131,22 @@ public final class TinyVlm implements TrainableModel {
         Map<String, Object> cfg = JSON.convertValue(config, Map.class);
         return new ModelCard(config.name(), config.architecture(), weights.parameterCount(), tokenizer.vocabSize(),
                 weights.manager().getDevice().toString(), directory == null ? null : directory.toString(), files, cfg);
+    }
+
+    /**
+     * The built-in model answers in {@code <answer>} tags (its pretraining format) and sees every picture at
+     * {@code image_size} x {@code image_size}, so a box is in pixels of that square.
+     */
+    @Override
+    public AnswerConvention answerConvention() {
+        int s = config.imageSize();
+        return new AnswerConvention(true, "absolute pixels of the " + s + "x" + s + " input picture",
+                d -> new java.awt.Dimension(s, s));
+    }
+
+    @Override
+    public int maxTextTokens() {
+        return config.maxTextPositions();
     }
 
     @Override
