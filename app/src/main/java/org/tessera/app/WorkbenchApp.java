@@ -15,6 +15,8 @@ import org.tessera.app.session.ModelService;
 import org.tessera.app.widgets.ExperimentFiles;
 import org.tessera.app.session.RunFeed;
 import org.tessera.app.session.RunsWorkspace;
+import org.tessera.app.session.WorkbenchSettings;
+import org.tessera.engine.gpu.GpuSettings;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.task.WorkerTaskExecutor;
 import org.tessera.app.widgets.FolderChooser;
@@ -32,6 +34,7 @@ public final class WorkbenchApp extends Application {
     private TaskExecutor executor;
     private RunManager runManager;
     private RunFeed runFeed;
+    private RunsWorkspace runs;
 
     /** What {@link TesseraWorkbench} exits with once the toolkit has stopped. */
     static int exitCode() {
@@ -50,8 +53,8 @@ public final class WorkbenchApp extends Application {
         runManager = new RunManager(runsDir(options), new WorkerLauncher(List.of()), 1, 500);
         runFeed.attach(runManager);
         runManager.start(); // after the listener is attached, so no event is missed
-        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
-                Runs.projectRoot());
+        runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
+                Runs.projectRoot(), WorkbenchSettings.in(GpuSettings.home().resolve(WorkbenchSettings.FILE_NAME)));
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());
 
@@ -165,6 +168,9 @@ public final class WorkbenchApp extends Application {
         }
         if (runFeed != null) {
             runFeed.close();
+        }
+        if (runs != null) {
+            runs.settings().close(); // column widths and chart layout, for the next session
         }
         if (executor != null) {
             executor.close();
