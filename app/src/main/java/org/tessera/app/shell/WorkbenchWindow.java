@@ -77,7 +77,8 @@ public final class WorkbenchWindow extends BorderPane {
         if (runs != null) {
             viewFactories.put(Section.TEACHING, () -> new TeachingView(runs, executor));
             viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
-            viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
+            viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), runs.settings(), executor,
+                    exportFiles, folderChooser));
             viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));
             viewFactories.put(Section.ANALYSIS, () -> new AnalysisView(runs.feed(), runs.manager().runsDir(),
                     analysisModel(), AnalysisService.withEngineLoader(), executor, exportFiles, folderChooser));
