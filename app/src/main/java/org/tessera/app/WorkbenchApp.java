@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.tessera.app.analysis.AnalysisView;
+import org.tessera.app.rollouts.RolloutInspectorView;
 import org.tessera.app.bench.UiBenchmark;
 import org.tessera.app.session.EngineModelService;
 import org.tessera.app.widgets.ExportFiles;
@@ -119,7 +120,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         java.util.List<Section> others = new java.util.ArrayList<>(java.util.List.of(Section.values()));
-        others.remove(Section.MODEL);
+        others.remove(Section.START); // the first picture (workbench.png) is the start page
         writeViews(window, target.toAbsolutePath().getParent(), others, 0);
     }
 
@@ -148,6 +149,9 @@ public final class WorkbenchApp extends Application {
         if (window.view(section) instanceof AnalysisView analysis) {
             // The analysis computes on demand: picture it with a result (perplexity of the newest GRPO run's data).
             analysis.prepareScreenshot(() -> after(0.5, write));
+        } else if (window.view(section) instanceof RolloutInspectorView rollouts) {
+            // Pictured with a group open: the newest run with rollouts, its first group whose rewards differ.
+            rollouts.prepareScreenshot(() -> after(0.5, write));
         } else {
             after(2, write);
         }

@@ -60,6 +60,7 @@ public final class RolloutInspectorView extends HBox {
     private final VBox detail = new VBox(8);
     private final TextField jumpStep = new TextField();
     private RolloutLog log;
+    private Runnable afterLoad;
 
     public RolloutInspectorView(RunFeed feed, TaskExecutor executor) {
         super(12);
@@ -128,6 +129,34 @@ public final class RolloutInspectorView extends HBox {
         }));
     }
 
+    /**
+     * For the screenshot route: opens the newest run that logged rollouts and selects its first group whose rewards
+     * differ (else its first group), then calls {@code done}; {@code done} also runs when there is nothing to show.
+     */
+    public void prepareScreenshot(Runnable done) {
+        RunFolder newest = runs.getItems().stream().filter(r -> java.nio.file.Files.isRegularFile(r.rolloutsFile()))
+                .max(java.util.Comparator.comparing(RunFolder::name)).orElse(null);
+        if (newest == null) {
+            done.run();
+            return;
+        }
+        runs.getSelectionModel().select(newest);
+        afterLoad = () -> {
+            TreeItem<Entry> pick = null;
+            for (TreeItem<Entry> step : tree.getRoot() == null ? List.<TreeItem<Entry>>of() : tree.getRoot().getChildren()) {
+                for (TreeItem<Entry> group : step.getChildren()) {
+                    if (pick == null || pick.getValue().group().zeroSpread() && !group.getValue().group().zeroSpread()) {
+                        pick = group;
+                    }
+                }
+            }
+            if (pick != null) {
+                tree.getSelectionModel().select(pick);
+            }
+            done.run();
+        };
+    }
+
     /** Reads a run's rollouts off the UI thread and shows them. */
     public void load(RunFolder run) {
         if (run == null) {
@@ -140,8 +169,18 @@ public final class RolloutInspectorView extends HBox {
                     status.setText(read.groups().size() + " groups logged" + (read.skippedLines() == 0 ? "."
                             : "; " + read.skippedLines() + " damaged lines skipped."));
                     rebuild();
+                    Runnable after = afterLoad;
+                    afterLoad = null;
+                    if (after != null) {
+                        after.run();
+                    }
                 })
                 .onFailure(error -> {
+                    Runnable after = afterLoad;
+                    afterLoad = null;
+                    if (after != null) {
+                        after.run();
+                    }
                     log = null;
                     tree.setRoot(null);
                     status.setText("Cannot show rollouts of " + run.name() + ": " + ErrorMessages.describe(error));
