@@ -8,6 +8,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.tessera.app.analysis.AnalysisView;
+import org.tessera.app.rollouts.RolloutInspectorView;
 import org.tessera.app.bench.UiBenchmark;
 import org.tessera.app.session.EngineModelService;
 import org.tessera.app.widgets.ExportFiles;
@@ -15,6 +16,8 @@ import org.tessera.app.session.ModelService;
 import org.tessera.app.widgets.ExperimentFiles;
 import org.tessera.app.session.RunFeed;
 import org.tessera.app.session.RunsWorkspace;
+import org.tessera.app.session.WorkbenchSettings;
+import org.tessera.engine.gpu.GpuSettings;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.task.WorkerTaskExecutor;
 import org.tessera.app.widgets.FolderChooser;
@@ -32,6 +35,7 @@ public final class WorkbenchApp extends Application {
     private TaskExecutor executor;
     private RunManager runManager;
     private RunFeed runFeed;
+    private RunsWorkspace runs;
 
     /** What {@link TesseraWorkbench} exits with once the toolkit has stopped. */
     static int exitCode() {
@@ -50,8 +54,8 @@ public final class WorkbenchApp extends Application {
         runManager = new RunManager(runsDir(options), new WorkerLauncher(List.of()), 1, 500);
         runFeed.attach(runManager);
         runManager.start(); // after the listener is attached, so no event is missed
-        RunsWorkspace runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
-                Runs.projectRoot());
+        runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
+                Runs.projectRoot(), WorkbenchSettings.in(GpuSettings.home().resolve(WorkbenchSettings.FILE_NAME)));
         WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());
 
@@ -116,7 +120,7 @@ public final class WorkbenchApp extends Application {
             return;
         }
         java.util.List<Section> others = new java.util.ArrayList<>(java.util.List.of(Section.values()));
-        others.remove(Section.MODEL);
+        others.remove(Section.START); // the first picture (workbench.png) is the start page
         writeViews(window, target.toAbsolutePath().getParent(), others, 0);
     }
 
@@ -145,6 +149,9 @@ public final class WorkbenchApp extends Application {
         if (window.view(section) instanceof AnalysisView analysis) {
             // The analysis computes on demand: picture it with a result (perplexity of the newest GRPO run's data).
             analysis.prepareScreenshot(() -> after(0.5, write));
+        } else if (window.view(section) instanceof RolloutInspectorView rollouts) {
+            // Pictured with a group open: the newest run with rollouts, its first group whose rewards differ.
+            rollouts.prepareScreenshot(() -> after(0.5, write));
         } else {
             after(2, write);
         }
@@ -165,6 +172,9 @@ public final class WorkbenchApp extends Application {
         }
         if (runFeed != null) {
             runFeed.close();
+        }
+        if (runs != null) {
+            runs.settings().close(); // column widths and chart layout, for the next session
         }
         if (executor != null) {
             executor.close();

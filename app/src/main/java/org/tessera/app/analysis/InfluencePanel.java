@@ -133,6 +133,7 @@ final class InfluencePanel extends VBox {
                 + "the real step. eNTK ≥ normalises |Δ| by the logit-space factors.");
         hint.setWrapText(true);
         hint.getStyleClass().add("field-label");
+        hint.setTooltip(org.tessera.app.widgets.Tooltips.of("entk"));
         getChildren().addAll(new FlowPane(8, 8, new Label("Samples per kind"), samples, new Label("Probes"), probes,
                 new Label("eta"), eta, new Label("Measured"), measured, compute),
                 new FlowPane(8, 8, new Label("Chart"), measure), hint, progress, message, viewer, tableTitle, table, export);
@@ -184,8 +185,9 @@ final class InfluencePanel extends VBox {
         redraw();
         export.setAvailable(true);
         message.showNotes(String.format(Locale.ROOT, "%d prior-knowledge probes, eta %s, %,d parameters; probe "
-                        + "gradients %s, all %s.", r.probes(), r.eta(), r.parameters(), Numbers.seconds(r.probeSeconds()),
-                Numbers.seconds(r.seconds())), r.notes());
+                        + "gradients %s, all %s. %s", r.probes(), r.eta(), r.parameters(), Numbers.seconds(r.probeSeconds()),
+                Numbers.seconds(r.seconds()), Caveats.perGroup(r.kinds().stream().mapToInt(k -> k.summary().n())
+                        .min().orElse(0), "samples")), r.notes());
     }
 
     private void redraw() {

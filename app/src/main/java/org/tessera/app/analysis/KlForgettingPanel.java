@@ -192,8 +192,8 @@ final class KlForgettingPanel extends VBox {
                 .map(run -> new double[] {run.finalKlTask(), run.knowledgeChange()}).toList());
         pearson.setText(runs.size() < 3
                 ? "Pearson r needs at least 3 plotted runs (" + runs.size() + " now)."
-                : String.format(Locale.ROOT, "Pearson r(final KL task, knowledge change) = %s over %d runs.",
-                        Numbers.format(r), runs.size()));
+                : String.format(Locale.ROOT, "Pearson r(final KL task, knowledge change) = %s over %d runs. %s",
+                        Numbers.format(r), runs.size(), Caveats.correlation(r, runs.size())));
         viewer.setChart(currentChart());
     }
 

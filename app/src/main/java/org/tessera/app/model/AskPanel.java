@@ -51,6 +51,8 @@ final class AskPanel extends VBox {
     private final ImageView picture = new ImageView();
     private final Label pictureLabel = new Label("No image: the question is asked as text only.");
     private final TextField question = new TextField();
+    /** Says which words of the question the model does not know, with questions it was trained on. */
+    private final Label vocabulary = new Label();
     private final Spinner<Integer> maxTokens = new Spinner<>(1, 512, 64);
     private final Spinner<Integer> sampleCount = new Spinner<>(1, 64, 5);
     private final TextField temperature = new TextField("1.0");
@@ -142,7 +144,12 @@ final class AskPanel extends VBox {
         samples.setPrefHeight(150);
         samples.setPlaceholder(new Label("\"Sample N\" lists N completions drawn at the temperature."));
 
-        VBox answers = new VBox(6, labelled("Question", question), askRow, status,
+        vocabulary.setId("ask-vocabulary");
+        vocabulary.setWrapText(true);
+        vocabulary.getStyleClass().add("hint-message");
+        vocabulary.setVisible(false);
+        vocabulary.setManaged(false);
+        VBox answers = new VBox(6, labelled("Question", question), askRow, status, vocabulary,
                 labelled("Completion (greedy)", completion), parsed, labelled("Samples", samples));
         HBox.setHgrow(answers, javafx.scene.layout.Priority.ALWAYS);
         HBox body = new HBox(16, new VBox(6, frame, pictureLabel), answers);
@@ -253,22 +260,53 @@ final class AskPanel extends VBox {
         });
     }
 
+    /** The model's answers and the question's words it does not know. */
+    private record Answered(List<Generation> generations, List<String> unknownWords, List<String> examples) {
+    }
+
     private void run(Prompt prompt, GenerationOptions options, String running,
                      java.util.function.Consumer<List<Generation>> shown) {
-        BackgroundTask.wrap(() -> models.generate(prompt, options))
+        String asked = question.getText() == null ? "" : question.getText();
+        BackgroundTask.wrap(() -> {
+                    List<String> unknown = models.unknownWords(asked);
+                    return new Answered(models.generate(prompt, options), unknown,
+                            unknown.isEmpty() ? List.of() : exampleQuestions());
+                })
                 .onRunning(() -> {
                     busy(true);
                     status.setText(running);
                 })
-                .onSuccess(generations -> {
+                .onSuccess(answered -> {
                     busy(false);
-                    shown.accept(generations);
+                    showVocabulary(answered);
+                    shown.accept(answered.generations());
                 })
                 .onFailure(error -> {
                     busy(false);
                     status.setText("The model could not answer: " + ErrorMessages.describe(error));
                 })
                 .executeWith(executor);
+    }
+
+    private void showVocabulary(Answered answered) {
+        boolean show = !answered.unknownWords().isEmpty();
+        vocabulary.setVisible(show);
+        vocabulary.setManaged(show);
+        vocabulary.setText(!show ? "" : "The model does not know the word" + (answered.unknownWords().size() == 1
+                ? " " : "s ") + String.join(", ", answered.unknownWords()) + ": it spells unknown words letter by "
+                + "letter, so its answer is a guess. It only learned the words of its small world; try questions "
+                + "like: " + String.join("  /  ", answered.examples()) + " (\"New scene\" fills one in).");
+    }
+
+    /** A few held-out questions of different families: the phrasing the model was trained on. */
+    private static List<String> exampleQuestions() {
+        List<String> out = new ArrayList<>();
+        for (List<KnowledgeItem> items : KnowledgeSuite.heldOutItems(1, 7).values()) {
+            if (!items.isEmpty() && out.size() < 3) {
+                out.add(items.get(0).question());
+            }
+        }
+        return out;
     }
 
     private void busy(boolean running) {

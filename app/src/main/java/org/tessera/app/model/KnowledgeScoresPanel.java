@@ -180,6 +180,14 @@ final class KnowledgeScoresPanel extends VBox {
     private static TableColumn<Row, String> number(String title, Function<Row, String> value) {
         TableColumn<Row, String> c = column(title, value);
         c.getStyleClass().add("numeric");
+        // The header explains the score on hover (Format, Choice, NLL are not self-explanatory).
+        String term = title.toLowerCase(Locale.ROOT);
+        if (org.tessera.app.widgets.Tooltips.has(term)) {
+            Label header = new Label(title);
+            header.setTooltip(org.tessera.app.widgets.Tooltips.of(term));
+            c.setText(null);
+            c.setGraphic(header);
+        }
         return c;
     }
 

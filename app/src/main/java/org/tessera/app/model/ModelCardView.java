@@ -66,6 +66,14 @@ public final class ModelCardView extends VBox {
     }
 
     public void showError(Path directory, Throwable error) {
+        showError(directory, error, null);
+    }
+
+    /**
+     * A failed load; {@code stillLoaded} is the model the window keeps using (the service keeps the previous model
+     * when a load fails), or null when there is none.
+     */
+    public void showError(Path directory, Throwable error, ModelCard stillLoaded) {
         Label heading = new Label("Could not load the model from " + directory);
         heading.getStyleClass().add("error-heading");
         Label message = new Label(ErrorMessages.describe(error));
@@ -75,6 +83,16 @@ public final class ModelCardView extends VBox {
         Label hint = new Label("Choose another folder with \"Open model folder…\", or start with ./tessera --model DIR.");
         VBox box = new VBox(8, heading, message, hint);
         box.getStyleClass().add("error-box");
+        if (stillLoaded != null) {
+            Label still = new Label("Still loaded: " + stillLoaded.name() + " from " + stillLoaded.directory()
+                    + ". The puzzle studio and \"Ask\" keep answering with it.");
+            still.setId("model-still-loaded");
+            still.setWrapText(true);
+            javafx.scene.control.Button back = new javafx.scene.control.Button("Show its card");
+            back.setId("show-loaded-model");
+            back.setOnAction(e -> showCard(stillLoaded));
+            box.getChildren().addAll(still, back);
+        }
         openButton.setDisable(false);
         body.getChildren().setAll(box);
     }

@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.FlowPane;
@@ -24,6 +25,7 @@ import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.widgets.ErrorMessages;
 import org.tessera.app.widgets.FxImages;
 import org.tessera.app.widgets.RewardTable;
+import org.tessera.app.widgets.Tooltips;
 import org.tessera.engine.runs.RunFolder;
 
 /**
@@ -38,7 +40,11 @@ public final class RolloutInspectorView extends HBox {
     static final String SPREAD_ONLY = "Groups with spread only";
 
     /** A tree entry: a step, a group or a sample. */
-    record Entry(String label, RolloutLog.Group group, RolloutLog.Sample sample) {
+    record Entry(String label, RolloutLog.Group group, RolloutLog.Sample sample, long step) {
+        Entry(String label, RolloutLog.Group group, RolloutLog.Sample sample) {
+            this(label, group, sample, group == null ? -1 : group.step());
+        }
+
         @Override
         public String toString() {
             return label;
@@ -52,7 +58,9 @@ public final class RolloutInspectorView extends HBox {
     private final TreeView<Entry> tree = new TreeView<>();
     private final Label status = new Label("Choose a GRPO run.");
     private final VBox detail = new VBox(8);
+    private final TextField jumpStep = new TextField();
     private RolloutLog log;
+    private Runnable afterLoad;
 
     public RolloutInspectorView(RunFeed feed, TaskExecutor executor) {
         super(12);
@@ -87,15 +95,27 @@ public final class RolloutInspectorView extends HBox {
         tree.getSelectionModel().selectedItemProperty().addListener((obs, o, item) -> {
             if (item != null && item.getValue().sample() != null) {
                 showSample(item.getValue().group(), item.getValue().sample());
+            } else if (item != null && item.getValue().group() != null) {
+                showGroup(item.getValue().group());
             }
         });
+        jumpStep.setId("jump-step");
+        jumpStep.setPromptText("step");
+        jumpStep.setPrefColumnCount(5);
+        jumpStep.setOnAction(e -> jumpToStep());
+        Button jump = new Button("Go to step");
+        jump.setId("jump-to-step");
+        jump.setOnAction(e -> jumpToStep());
         status.setId("rollout-status");
         status.setWrapText(true);
         Label title = new Label("Rollouts");
         title.getStyleClass().add("view-title");
         VBox.setVgrow(tree, Priority.ALWAYS);
+        Label hint = new Label("Select a group to see its samples side by side; a sample for its details.");
+        hint.getStyleClass().add("field-label");
+        hint.setWrapText(true);
         VBox left = new VBox(8, title, new FlowPane(8, 8, runs, reload), new FlowPane(8, 8, spread, minReward),
-                status, tree);
+                new FlowPane(8, 8, jumpStep, jump), status, hint, tree);
         left.setPrefWidth(380);
         detail.setId("rollout-detail");
         ScrollPane right = new ScrollPane(detail);
@@ -107,6 +127,34 @@ public final class RolloutInspectorView extends HBox {
                 runs.getItems().add(0, run);
             }
         }));
+    }
+
+    /**
+     * For the screenshot route: opens the newest run that logged rollouts and selects its first group whose rewards
+     * differ (else its first group), then calls {@code done}; {@code done} also runs when there is nothing to show.
+     */
+    public void prepareScreenshot(Runnable done) {
+        RunFolder newest = runs.getItems().stream().filter(r -> java.nio.file.Files.isRegularFile(r.rolloutsFile()))
+                .max(java.util.Comparator.comparing(RunFolder::name)).orElse(null);
+        if (newest == null) {
+            done.run();
+            return;
+        }
+        runs.getSelectionModel().select(newest);
+        afterLoad = () -> {
+            TreeItem<Entry> pick = null;
+            for (TreeItem<Entry> step : tree.getRoot() == null ? List.<TreeItem<Entry>>of() : tree.getRoot().getChildren()) {
+                for (TreeItem<Entry> group : step.getChildren()) {
+                    if (pick == null || pick.getValue().group().zeroSpread() && !group.getValue().group().zeroSpread()) {
+                        pick = group;
+                    }
+                }
+            }
+            if (pick != null) {
+                tree.getSelectionModel().select(pick);
+            }
+            done.run();
+        };
     }
 
     /** Reads a run's rollouts off the UI thread and shows them. */
@@ -121,8 +169,18 @@ public final class RolloutInspectorView extends HBox {
                     status.setText(read.groups().size() + " groups logged" + (read.skippedLines() == 0 ? "."
                             : "; " + read.skippedLines() + " damaged lines skipped."));
                     rebuild();
+                    Runnable after = afterLoad;
+                    afterLoad = null;
+                    if (after != null) {
+                        after.run();
+                    }
                 })
                 .onFailure(error -> {
+                    Runnable after = afterLoad;
+                    afterLoad = null;
+                    if (after != null) {
+                        after.run();
+                    }
                     log = null;
                     tree.setRoot(null);
                     status.setText("Cannot show rollouts of " + run.name() + ": " + ErrorMessages.describe(error));
@@ -157,7 +215,7 @@ public final class RolloutInspectorView extends HBox {
         TreeItem<Entry> root = new TreeItem<>(new Entry(log.run().name(), null, null));
         for (Map.Entry<Long, List<RolloutLog.Group>> step : bySteps.entrySet()) {
             TreeItem<Entry> stepItem = new TreeItem<>(new Entry("step " + step.getKey() + " (" + step.getValue().size()
-                    + " groups)", null, null));
+                    + " groups)", null, null, step.getKey()));
             for (RolloutLog.Group g : step.getValue()) {
                 TreeItem<Entry> groupItem = new TreeItem<>(new Entry(String.format(Locale.ROOT,
                         "%s  mean reward %.3f%s", g.puzzleId(), g.meanReward(), g.zeroSpread() ? "  zero spread" : ""),
@@ -165,7 +223,8 @@ public final class RolloutInspectorView extends HBox {
                 for (RolloutLog.Sample s : g.samples()) {
                     if (s.reward().total() >= min) {
                         groupItem.getChildren().add(new TreeItem<>(new Entry(String.format(Locale.ROOT,
-                                "#%d  reward %.3f  adv %+.3f%s", s.number(), s.reward().total(), s.advantage(),
+                                "#%d  \"%s\"  reward %.3f  adv %+.3f%s", s.number(),
+                                GroupDetail.answerText(s.text()), s.reward().total(), s.advantage(),
                                 s.exact() ? "  exact" : ""), g, s)));
                     }
                 }
@@ -183,6 +242,100 @@ public final class RolloutInspectorView extends HBox {
             step.getChildren().forEach(g -> g.setExpanded(true));
         });
         tree.setRoot(root);
+    }
+
+    /** Selects the first logged step at or after the one typed (the last one when it is beyond them all). */
+    private void jumpToStep() {
+        TreeItem<Entry> root = tree.getRoot();
+        if (root == null || root.getChildren().isEmpty()) {
+            status.setText("No steps to go to: choose a GRPO run first.");
+            return;
+        }
+        long wanted;
+        try {
+            wanted = Long.parseLong(jumpStep.getText().strip());
+        } catch (NumberFormatException e) {
+            status.setText("Step must be a whole number, got \"" + jumpStep.getText() + "\".");
+            return;
+        }
+        TreeItem<Entry> target = root.getChildren().get(root.getChildren().size() - 1);
+        for (TreeItem<Entry> step : root.getChildren()) {
+            if (step.getValue().step() >= wanted) {
+                target = step;
+                break;
+            }
+        }
+        TreeItem<Entry> firstGroup = target.getChildren().isEmpty() ? target : target.getChildren().get(0);
+        tree.getSelectionModel().select(firstGroup);
+        int row = tree.getRow(firstGroup);
+        tree.scrollTo(Math.max(0, row - 1));
+    }
+
+    private void showGroup(RolloutLog.Group group) {
+        RolloutLog current = log;
+        BackgroundTask.wrap(() -> GroupDetail.of(current, group))
+                .onSuccess(this::renderGroup)
+                .onFailure(error -> detail.getChildren().setAll(errorLabel(ErrorMessages.describe(error))))
+                .executeWith(executor);
+    }
+
+    private void renderGroup(GroupDetail d) {
+        RolloutLog.Group g = d.group();
+        Label heading = new Label(String.format(Locale.ROOT, "Step %d, puzzle %s (%s): %d samples, mean reward %.3f",
+                g.step(), g.puzzleId(), g.split(), g.samples().size(), g.meanReward()));
+        heading.getStyleClass().add("section-title");
+        Label why = new Label(g.zeroSpread()
+                ? "Every sample got the same reward, so every advantage is 0: this group teaches the model nothing."
+                : "Rewards differ, so the advantages do: samples above the group's mean are made likelier, those "
+                        + "below less likely. That is all GRPO learns from.");
+        why.setWrapText(true);
+        why.setId("group-why");
+        Tooltip.install(why, Tooltips.of("advantage"));
+        VBox seen = new VBox(4, caption("As the model saw it"), FxImages.pixelated(d.modelInput(), 150));
+        HBox cards = new HBox(10);
+        cards.setId("group-samples");
+        for (GroupDetail.Card c : d.cards()) {
+            cards.getChildren().add(card(d, c));
+        }
+        ScrollPane row = new ScrollPane(cards);
+        row.setFitToHeight(true);
+        row.setPrefViewportHeight(430);
+        detail.getChildren().setAll(heading, why, seen, caption("The group's samples, side by side"), row);
+    }
+
+    private VBox card(GroupDetail d, GroupDetail.Card c) {
+        RolloutLog.Sample s = c.sample();
+        Label name = new Label("#" + s.number() + (s.exact() ? "  exact" : ""));
+        name.getStyleClass().add("section-title");
+        Label right = caption(c.correct() + " of " + d.puzzle().grid().cells() + " tiles right");
+        Label text = new Label(s.text());
+        text.setWrapText(true);
+        text.setMaxWidth(150);
+        text.setPrefHeight(60);
+        text.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
+        text.setTooltip(new Tooltip(s.text()));
+        VBox terms = new VBox(1);
+        for (var t : s.reward().terms()) {
+            Label term = new Label(String.format(Locale.ROOT, "%s %.2f x %.2f", t.name(), t.value(), t.weight()));
+            term.getStyleClass().add("field-label");
+            if (Tooltips.has(t.name())) {
+                term.setTooltip(Tooltips.of(t.name()));
+            }
+            terms.getChildren().add(term);
+        }
+        Label total = new Label(String.format(Locale.ROOT, "reward %.3f", s.reward().total()));
+        Label advantage = new Label(String.format(Locale.ROOT, "advantage %+.3f", s.advantage()));
+        advantage.getStyleClass().add(s.advantage() > 1e-9 ? "advantage-up" : s.advantage() < -1e-9
+                ? "advantage-down" : "advantage-zero");
+        advantage.setTooltip(Tooltips.of("advantage"));
+        Label parse = caption("parse: " + s.parse());
+        parse.setTooltip(Tooltips.of("parse"));
+        VBox card = new VBox(4, name, FxImages.pixelated(c.arrangement(), 150), right, text, parse, terms, total,
+                advantage);
+        card.getStyleClass().add("sample-card");
+        card.setPrefWidth(162);
+        card.setMinWidth(162);
+        return card;
     }
 
     private void showSample(RolloutLog.Group group, RolloutLog.Sample sample) {
@@ -211,6 +364,7 @@ public final class RolloutInspectorView extends HBox {
                 "parse: %s   exact: %s   advantage: %+.4f   tokens: %d%nlog p policy: %.3f   log p base: %.3f",
                 s.parse(), s.exact() ? "yes" : "no", s.advantage(), s.tokens(), s.logprobPolicy(), s.logprobBase()));
         facts.setId("rollout-facts");
+        facts.setTooltip(Tooltips.of("parse"));
         RewardTable reward = new RewardTable();
         reward.setId("rollout-reward");
         reward.show(List.of(s.reward()));

@@ -16,11 +16,7 @@ record SampleDetail(RolloutLog.Group group, RolloutLog.Sample sample, Puzzle puz
                     Image arrangement, int correct) {
 
     static SampleDetail of(RolloutLog log, RolloutLog.Group group, RolloutLog.Sample sample) {
-        Puzzle puzzle = log.task().regenerate(group.split(), group.seed(), group.index());
-        if (!puzzle.id().equals(group.puzzleId())) {
-            throw new IllegalStateException("puzzle " + group.puzzleId() + " regenerated as " + puzzle.id()
-                    + ": the run's experiment.json does not match its rollouts log");
-        }
+        Puzzle puzzle = GroupDetail.regenerate(log, group);
         ParseResult parsed = AnswerParser.parse(sample.text(), puzzle.grid(), log.task().template());
         Reassembler.Reassembly r = Reassembler.reassemble(puzzle, parsed);
         return new SampleDetail(group, sample, puzzle, FxImages.of(JigsawRenderer.forPeople(puzzle, 4)),

@@ -2,6 +2,8 @@ package org.tessera.app.runs;
 
 import java.util.Collection;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.tessera.app.session.WorkbenchSettings;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -35,6 +37,25 @@ final class RunColumns {
         if (column.getMinWidth() < need) {
             column.setMinWidth(need);
             column.setPrefWidth(Math.max(column.getPrefWidth(), need));
+        }
+    }
+
+    /**
+     * Keeps the table's column widths between sessions: each column starts at its saved width (never below its
+     * readable minimum) and every width it takes is saved under {@code prefix + header}.
+     */
+    static void remember(TableView<?> table, WorkbenchSettings settings, String prefix) {
+        for (TableColumn<?, ?> c : table.getColumns()) {
+            String key = prefix + c.getText().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+            double saved = settings.number(key, -1);
+            if (saved > 0) {
+                c.setPrefWidth(Math.max(c.getMinWidth(), saved));
+            }
+            c.widthProperty().addListener((obs, o, w) -> {
+                if (w.doubleValue() > 0) {
+                    settings.put(key, Math.round(w.doubleValue()));
+                }
+            });
         }
     }
 

@@ -6,6 +6,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
+import org.tessera.engine.runs.RunNotes;
 import org.tessera.engine.runs.RunState;
 
 /**
@@ -15,6 +16,8 @@ import org.tessera.engine.runs.RunState;
 public final class RunRow {
     private final RunFolder folder;
     private final ObjectProperty<RunInfo> info;
+    /** The run's label and note (notes.json), read off the UI thread after the row appears. */
+    private final ObjectProperty<RunNotes> notes = new SimpleObjectProperty<>(RunNotes.NONE);
 
     public RunRow(RunFolder folder, RunInfo info) {
         this.folder = folder;
@@ -35,6 +38,14 @@ public final class RunRow {
 
     public String name() {
         return folder.name();
+    }
+
+    public ObjectProperty<RunNotes> notesProperty() {
+        return notes;
+    }
+
+    public RunNotes notes() {
+        return notes.get();
     }
 
     public static String stepText(RunInfo info) {

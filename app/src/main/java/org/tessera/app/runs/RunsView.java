@@ -40,6 +40,8 @@ import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
 import org.tessera.engine.runs.RunManager;
+import org.tessera.engine.runs.RunNotes;
+import org.tessera.engine.runs.RunState;
 
 /**
  * The runs view: a launcher (start from a sample or a past run's experiment, edit every field with the engine's
@@ -61,21 +63,25 @@ public final class RunsView extends SplitPane {
     private final TableView<RunRow> table = new TableView<>();
     private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
     private final Map<Path, RunRow> rowsByDir = new LinkedHashMap<>();
-    private final RunDetails details = new RunDetails();
+    private final RunDetails details;
     private TableColumn<RunRow, String> runColumn;
     private final TableView<ConfigDiff.Line> diff = new TableView<>();
     private final Label diffTitle = new Label("Select two runs and press \"Compare\" to see how their experiments differ.");
     private String sourceName = "experiment";
+    private Tab compareTab;
+    /** Folder under the runs folder that "Move to trash" moves runs into (the manager lists no folder there). */
+    static final String TRASH = ".trash";
 
     public RunsView(RunsWorkspace workspace, TaskExecutor executor, ExperimentFiles files) {
         this.workspace = workspace;
         this.executor = executor;
         this.files = files;
         this.form = new ExperimentForm(executor, workspace.projectRoot());
+        this.details = new RunDetails(executor, this::openFolder);
         setId("runs-view");
         setOrientation(Orientation.HORIZONTAL);
         getItems().addAll(launcher(), runsPane());
-        setDividerPositions(0.48);
+        setDividerPositions(0.42);
         workspace.feed().subscribe(batch -> batch.states().forEach(this::update));
     }
 
@@ -250,6 +256,9 @@ public final class RunsView extends SplitPane {
             }
         });
         runColumn = column("Run", r -> r.name());
+        TableColumn<RunRow, String> label = new TableColumn<>("Label");
+        label.setCellValueFactory(r -> Bindings.createStringBinding(() -> r.getValue().notes().label(),
+                r.getValue().notesProperty()));
         TableColumn<RunRow, String> message = column("Message", r -> RunRow.message(r.info()));
         message.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -262,34 +271,52 @@ public final class RunsView extends SplitPane {
         });
         table.getColumns().setAll(List.of(
                 RunColumns.readable(runColumn, "20260101-000000-run"),
+                RunColumns.readable(label, "a short label"),
                 RunColumns.readable(column("State", r -> r.info().state().id()), "cancelled"),
                 RunColumns.readable(progress, "progress"),
                 RunColumns.readable(column("Step", r -> RunRow.stepText(r.info())), "1000 / 1000"),
                 RunColumns.readable(column("ETA", r -> RunRow.eta(r.info())), "10h 00m"),
                 RunColumns.readable(column("Device", r -> RunRow.device(r.info())), "cpu()"),
                 RunColumns.readable(message, "message text")));
-        // Flex-last: the Message column takes what is left; the minimums above keep the others readable.
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        message.setPrefWidth(420);
+        // Unconstrained: every column keeps the width it was given (and saved), the table scrolls sideways when they
+        // do not fit. A constrained policy squeezed columns to fit and refused to widen one when all were at minimum.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        RunColumns.remember(table, workspace.settings(), "runs.column.");
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, row) -> details.show(row));
 
         Button pause = button("Pause", "pause-run", workspace.manager()::pause);
-        Button resume = button("Resume", "resume-run", workspace.manager()::resume);
+        pause.setTooltip(new javafx.scene.control.Tooltip("Pauses a running run after its current step."));
+        Button resume = button("Resume", "resume-run", this::resume);
+        resume.setTooltip(new javafx.scene.control.Tooltip("Continues a paused run; a cancelled or failed run "
+                + "continues in a new worker from its newest checkpoint (as 'tessera resume' does)."));
         Button cancel = button("Cancel", "cancel-run", workspace.manager()::cancel);
+        cancel.setTooltip(new javafx.scene.control.Tooltip("Stops a run after its current step; its metrics and "
+                + "last checkpoint are kept, so Resume can continue it."));
         Button compare = new Button("Compare 2 selected");
         compare.setId("compare-runs");
         compare.setOnAction(e -> compare());
-        HBox controls = new HBox(8, pause, resume, cancel, compare);
+        Button trash = new Button("Move to trash");
+        trash.setId("trash-run");
+        trash.setTooltip(new javafx.scene.control.Tooltip("Moves the selected stopped runs' folders to "
+                + ".trash/ in the runs folder (move one back to restore it)."));
+        trash.setOnAction(e -> trash());
+        FlowPane controls = new FlowPane(8, 8, pause, resume, cancel, compare, trash);
 
         diff.setId("config-diff");
         diff.setPlaceholder(new Label("No differences to show."));
         diff.getColumns().setAll(List.of(lineColumn("Field", ConfigDiff.Line::path),
                 lineColumn("First run", ConfigDiff.Line::left), lineColumn("Second run", ConfigDiff.Line::right)));
         diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        diff.setPrefHeight(180);
+        diff.setPrefHeight(120);
         diffTitle.setId("diff-title");
         diffTitle.setWrapText(true);
         VBox.setVgrow(table, Priority.ALWAYS);
-        return new VBox(8, title, folder, table, details, controls, diffTitle, diff);
+        compareTab = new Tab("Compare", new VBox(4, diffTitle, diff));
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        details.getTabs().add(compareTab);
+        details.setPrefHeight(200);
+        return new VBox(8, title, folder, table, controls, details);
     }
 
     private void update(RunFolder folder, RunInfo info) {
@@ -303,6 +330,7 @@ public final class RunsView extends SplitPane {
         }
         row = new RunRow(folder, info);
         rowsByDir.put(folder.dir(), row);
+        loadNotes(row);
         rows.add(row);
         RunColumns.fit(runColumn, List.of(row.name()));
         // Newest first: run folder names start with their creation time.
@@ -328,12 +356,85 @@ public final class RunsView extends SplitPane {
         return b;
     }
 
+    /** Lifts a pause, or continues a cancelled or failed run in a new worker (the engine's resume logic). */
+    private void resume(RunFolder folder) {
+        RunInfo info = folder.info();
+        if (info.state() == RunState.CANCELLED || info.state() == RunState.FAILED) {
+            workspace.manager().continueStopped(folder);
+        } else if (info.state() == RunState.FINISHED) {
+            throw new IllegalStateException(folder.name() + " already finished; launch a new run to train longer");
+        } else {
+            workspace.manager().resume(folder);
+        }
+    }
+
+    private void loadNotes(RunRow row) {
+        BackgroundTask.wrap(() -> RunNotes.read(row.folder().dir()))
+                .onSuccess(notes -> {
+                    row.notesProperty().set(notes);
+                    details.notesChanged(row);
+                })
+                .onFailure(error -> launchStatus.setText("Notes of " + row.name() + " unreadable: "
+                        + ErrorMessages.describe(error)))
+                .executeWith(executor);
+    }
+
+    /** Moves stopped runs' folders to {@code .trash/} in the runs folder: recoverable, unlike a delete. */
+    private void trash() {
+        List<RunRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (selected.isEmpty()) {
+            launchStatus.setText("Select a run first.");
+            return;
+        }
+        for (RunRow r : selected) {
+            if (!r.info().state().terminal()) {
+                launchStatus.setText(r.name() + " is " + r.info().state().id() + ": cancel it before moving it to "
+                        + "the trash.");
+                return;
+            }
+        }
+        Path trashDir = workspace.manager().runsDir().resolve(TRASH);
+        BackgroundTask.wrap(() -> {
+                    Files.createDirectories(trashDir);
+                    for (RunRow r : selected) {
+                        Path target = trashDir.resolve(r.name());
+                        for (int i = 2; Files.exists(target); i++) {
+                            target = trashDir.resolve(r.name() + "-" + i);
+                        }
+                        Files.move(r.folder().dir(), target);
+                    }
+                    return selected.size();
+                })
+                .onSuccess(n -> {
+                    for (RunRow r : selected) {
+                        rows.remove(r);
+                        rowsByDir.remove(r.folder().dir());
+                    }
+                    launchStatus.setText("Moved " + n + (n == 1 ? " run" : " runs") + " to " + trashDir
+                            + " (move a folder back to restore it).");
+                })
+                .onFailure(error -> launchStatus.setText("Not moved to the trash: " + ErrorMessages.describe(error)))
+                .executeWith(executor);
+    }
+
+    private void openFolder(Path dir) {
+        BackgroundTask.wrap(() -> {
+                    FolderOpener.open(dir);
+                    return dir;
+                })
+                .onSuccess(d -> launchStatus.setText("Opened " + d + "."))
+                .onFailure(error -> launchStatus.setText("Cannot open the folder (" + ErrorMessages.describe(error)
+                        + "); it is " + dir))
+                .executeWith(executor);
+    }
+
     private void compare() {
         List<RunRow> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
         if (selected.size() != 2) {
             diffTitle.setText("Select exactly two runs to compare (Ctrl+click), not " + selected.size() + ".");
             return;
         }
+        details.getSelectionModel().select(compareTab);
         RunRow a = selected.get(0);
         RunRow b = selected.get(1);
         BackgroundTask.wrap(() -> ConfigDiff.between(read(a.folder()), read(b.folder())))

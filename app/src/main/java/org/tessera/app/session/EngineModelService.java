@@ -83,6 +83,22 @@ public final class EngineModelService implements ModelService {
         return new BenchmarkSuite().measure(currentModel(), folder, nPerBenchmark, seed);
     }
 
+    @Override
+    public List<String> unknownWords(String text) {
+        org.tessera.engine.model.TextTokenizer tokenizer = currentModel().tokenizer();
+        if (!tokenizer.closedVocabulary()) {
+            return List.of(); // a sub-word tokenizer reads any word
+        }
+        java.util.LinkedHashSet<String> unknown = new java.util.LinkedHashSet<>();
+        for (String word : text.split("[^\\p{L}]+")) {
+            // A known word is one token, with or without the leading-space marker; an unknown one is spelled out.
+            if (word.length() > 1 && tokenizer.encode(" " + word).length > 1 && tokenizer.encode(word).length > 1) {
+                unknown.add(word);
+            }
+        }
+        return List.copyOf(unknown);
+    }
+
     private synchronized VisionLanguageModel currentModel() {
         if (current == null) {
             throw new IllegalStateException("no model is loaded: open a checkpoint folder in the Model view first");

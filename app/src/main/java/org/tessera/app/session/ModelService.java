@@ -63,6 +63,15 @@ public interface ModelService extends AutoCloseable {
         throw new UnsupportedOperationException("this model service cannot measure benchmarks");
     }
 
+    /**
+     * The words of {@code text} the loaded model has no token for (a word-level tokenizer spells them letter by
+     * letter, so the model is guessing); empty when every word is known or the model's tokenizer has no such notion
+     * (sub-word tokenizers such as Qwen's).
+     */
+    default List<String> unknownWords(String text) {
+        return List.of();
+    }
+
     /** Releases the current model's native memory. */
     @Override
     void close();

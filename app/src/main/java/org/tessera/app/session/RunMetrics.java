@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * One run's metrics, read from its metrics.jsonl events into named series of (x, y) points. Pure data: the
- * dashboard adds points from here to its charts. Series names: {@code jigsaw.exact}, {@code knowledge.accuracy},
+ * dashboard adds points from here to its charts. Series names: {@code jigsaw.exact}, {@code jigsaw.hit} (partial
+ * credit), {@code jigsaw.n} and {@code knowledge.n} (how many items an evaluation scored), {@code knowledge.accuracy},
  * {@code knowledge.choice}, {@code family.<name>.accuracy|choice}, {@code kl_knowledge}, {@code kl_task}, and every
  * numeric field of a training event ({@code loss}, {@code lr}, {@code reward_mean}, {@code reward_std}, {@code kl}
  * ...). {@code tradeoff.accuracy|choice} holds (jigsaw exact, knowledge) pairs in step order.
@@ -41,6 +42,13 @@ public final class RunMetrics {
             } else if (kind.equals("eval")) {
                 JsonNode eval = e.path("eval");
                 number(eval.path("jigsaw").path("exact")).ifPresent(v -> put(added, "jigsaw.exact", step, v));
+                number(eval.path("jigsaw").path("hit")).ifPresent(v -> put(added, "jigsaw.hit", step, v));
+                number(eval.path("jigsaw").path("n")).ifPresent(v -> put(added, "jigsaw.n", step, v));
+                double[] knowledgeN = {0};
+                eval.path("knowledge").path("families").forEach(f -> knowledgeN[0] += f.path("n").asDouble(0));
+                if (knowledgeN[0] > 0) {
+                    put(added, "knowledge.n", step, knowledgeN[0]);
+                }
                 JsonNode avg = eval.path("knowledge").path("average");
                 for (String m : KNOWLEDGE_METRICS) {
                     number(avg.path(m)).ifPresent(v -> put(added, "knowledge." + m, step, v));

@@ -9,10 +9,16 @@ import org.tessera.engine.runs.RunManager;
 /**
  * What the run views share: the manager that starts and follows runs, the coalescing feed of its events, and the
  * folder of sample experiments offered as starting points, and the project root that relative model paths in an
- * experiment are resolved against (as the run worker resolves them).
+ * experiment are resolved against (as the run worker resolves them), and the window settings the run views keep
+ * between sessions (column widths, chart layout).
  */
-public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir, Path projectRoot)
-        implements AutoCloseable {
+public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir, Path projectRoot,
+                            WorkbenchSettings settings) implements AutoCloseable {
+
+    /** A workspace whose window settings last only as long as it does (tests). */
+    public RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir, Path projectRoot) {
+        this(manager, feed, samplesDir, projectRoot, WorkbenchSettings.inMemory());
+    }
 
     /** {@code sample-configs/} in {@code root} or one of its parents, or null when there is none. */
     public static Path findSamples(Path root) {
@@ -43,5 +49,6 @@ public record RunsWorkspace(RunManager manager, RunFeed feed, Path samplesDir, P
     public void close() {
         manager.close();
         feed.close();
+        settings.close();
     }
 }

@@ -5,6 +5,7 @@ package org.tessera.app.shell;
  * mistakes an empty pane for a broken one.
  */
 public enum Section {
+    START("Start here", null),
     MODEL("Model", null),
     TEACHING("Teaching", "The \"SFT vs RFT\" lesson: two runs side by side and their trade-off plot; needs a runs "
             + "folder."),

@@ -17,6 +17,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.tessera.app.analysis.AnalysisService;
 import org.tessera.app.analysis.AnalysisView;
@@ -45,6 +48,10 @@ public final class WorkbenchWindow extends BorderPane {
     private final ListView<Section> navigation = new ListView<>();
     private final StackPane content = new StackPane();
     private final Label status = new Label("Ready.");
+    private final Label runsSummary = new Label();
+    private final StartPage startPage;
+    /** The model the service holds now (a failed load keeps the previous one), or null. */
+    private ModelCard loadedCard;
     private final Map<Section, Node> views = new EnumMap<>(Section.class);
     private final Map<Section, Supplier<Node>> viewFactories = new EnumMap<>(Section.class);
     private final ModelCardView modelView;
@@ -72,12 +79,15 @@ public final class WorkbenchWindow extends BorderPane {
 
         modelView = new ModelCardView(this::chooseModelFolder, models, executor, ImageFileChooser.system());
         views.put(Section.MODEL, modelView);
+        startPage = new StartPage(this::show, this::chooseModelFolder);
+        views.put(Section.START, startPage);
         // Built on first visit: a view may start work (the studio generates a puzzle) that nobody needs yet.
         viewFactories.put(Section.PUZZLE_STUDIO, () -> new PuzzleStudioView(models, executor, folderChooser));
         if (runs != null) {
             viewFactories.put(Section.TEACHING, () -> new TeachingView(runs, executor));
             viewFactories.put(Section.RUNS, () -> new RunsView(runs, executor, experimentFiles));
-            viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), executor, exportFiles));
+            viewFactories.put(Section.DASHBOARD, () -> new DashboardView(runs.feed(), runs.settings(), executor,
+                    exportFiles, folderChooser));
             viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));
             viewFactories.put(Section.ANALYSIS, () -> new AnalysisView(runs.feed(), runs.manager().runsDir(),
                     analysisModel(), AnalysisService.withEngineLoader(), executor, exportFiles, folderChooser));
@@ -93,11 +103,22 @@ public final class WorkbenchWindow extends BorderPane {
         content.getStyleClass().add("content");
         status.setId("status");
         status.getStyleClass().add("status-line");
+        status.setMaxWidth(Double.MAX_VALUE);
+        runsSummary.setId("runs-summary");
+        runsSummary.getStyleClass().addAll("status-line", "runs-summary");
+        runsSummary.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        HBox bottom = new HBox(12, status, runsSummary);
+        if (runs != null) {
+            // What the runs are doing, live, whichever view is open: the status line never goes stale.
+            runsSummary.setText(RunsSummary.of(runs.feed().states().values()));
+            runs.feed().subscribe(batch -> runsSummary.setText(RunsSummary.of(runs.feed().states().values())));
+        }
 
         setLeft(navigation);
         setCenter(content);
-        setBottom(status);
-        show(Section.MODEL);
+        setBottom(bottom);
+        show(Section.START);
     }
 
     /** The view of a section, built the first time it is asked for. */
@@ -122,13 +143,23 @@ public final class WorkbenchWindow extends BorderPane {
                     status.setText("Loading model from " + dir + " …");
                 })
                 .onSuccess(card -> {
+                    loadedCard = card;
                     modelView.showCard(card);
                     status.setText(loadedMessage(card, (System.nanoTime() - started[0]) / 1e9));
+                    startPage.showModel("Model: " + card.name() + " (" + Formats.parameters(card.parameterCount())
+                            + " parameters, " + card.device() + ") from " + card.directory() + ".");
                     fireSettled();
                 })
                 .onFailure(error -> {
-                    modelView.showError(dir, error);
-                    status.setText("Model not loaded: " + ErrorMessages.describe(error).lines().findFirst().orElse(""));
+                    // The service keeps the model it had: say so everywhere, so that the studio's and Ask's answers
+                    // are never mistaken for the new folder's.
+                    modelView.showError(dir, error, loadedCard);
+                    String reason = ErrorMessages.describe(error).lines().findFirst().orElse("");
+                    String still = loadedCard == null ? " No model is loaded."
+                            : " Still using " + loadedCard.name() + " from " + loadedCard.directory() + ".";
+                    status.setText("Model not loaded: " + reason + still);
+                    startPage.showModel("Could not load " + dir + ": " + reason + "." + still
+                            + " Open the Model view for details.");
                     fireSettled();
                 })
                 .executeWith(executor);

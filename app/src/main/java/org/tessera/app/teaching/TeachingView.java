@@ -34,6 +34,7 @@ import org.tessera.app.session.RunsWorkspace;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.widgets.ErrorMessages;
+import org.tessera.app.widgets.Tooltips;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.runs.RunFolder;
@@ -120,6 +121,8 @@ public final class TeachingView extends VBox {
     private final DashboardChart tradeoff;
     private final ChartRedraws redraws = new ChartRedraws();
     private final String missingFiles;
+    private final VBox debrief = new VBox(8);
+    private final javafx.scene.control.ScrollPane debriefScroll = new javafx.scene.control.ScrollPane(debrief);
     private boolean starting;
 
     public TeachingView(RunsWorkspace workspace, TaskExecutor executor) {
@@ -161,9 +164,18 @@ public final class TeachingView extends VBox {
         viewer.setId("lesson-tradeoff");
         viewer.setMinHeight(220);
         redraws.track(viewer);
-        VBox.setVgrow(viewer, Priority.ALWAYS);
+        debrief.setId("lesson-debrief");
+        debrief.getStyleClass().add("lesson-debrief");
+        debriefScroll.setFitToWidth(true);
+        debriefScroll.setPrefWidth(520);
+        debriefScroll.setMinWidth(360);
+        debriefScroll.setVisible(false);
+        debriefScroll.setManaged(false);
+        HBox.setHgrow(viewer, Priority.ALWAYS);
+        HBox plotAndDebrief = new HBox(14, viewer, debriefScroll);
+        VBox.setVgrow(plotAndDebrief, Priority.ALWAYS);
 
-        getChildren().addAll(header, caption, side, viewer, status);
+        getChildren().addAll(header, caption, side, plotAndDebrief, status);
 
         missingFiles = missingFiles(workspace.samplesDir());
         if (missingFiles != null) {
@@ -331,6 +343,62 @@ public final class TeachingView extends VBox {
             }
         }
         updateStart();
+        updateDebrief();
+    }
+
+    /**
+     * Once both lesson runs have stopped (and each was evaluated at least twice), the debrief beside the plot says
+     * in plain words what happened, why, and what the paper found; hidden while a run is going on.
+     */
+    private void updateDebrief() {
+        RunInfo sft = infos.get(Role.SFT);
+        RunInfo grpo = infos.get(Role.GRPO);
+        boolean ready = sft != null && grpo != null && sft.state().terminal() && grpo.state().terminal()
+                && metrics.get(Role.SFT).get("jigsaw.exact").size() >= 2
+                && metrics.get(Role.GRPO).get("jigsaw.exact").size() >= 2;
+        debriefScroll.setVisible(ready);
+        debriefScroll.setManaged(ready);
+        if (!ready) {
+            debrief.getChildren().clear();
+            return;
+        }
+        Label title = new Label("Debrief");
+        title.getStyleClass().add("lesson-card-title");
+        debrief.getChildren().setAll(title);
+        for (String paragraph : Debrief.paragraphs(lane(Role.SFT, sft), lane(Role.GRPO, grpo))) {
+            Label p = new Label(paragraph);
+            p.setWrapText(true);
+            p.getStyleClass().add("lesson-debrief-text");
+            debrief.getChildren().add(p);
+        }
+    }
+
+    private Debrief.Lane lane(Role role, RunInfo info) {
+        RunMetrics m = metrics.get(role);
+        String ending = switch (info.state()) {
+            case FINISHED -> null;
+            case CANCELLED -> "(It was cancelled at step " + info.step() + " of " + info.totalSteps() + ".)";
+            default -> "(It " + info.state().id() + " at step " + info.step() + " of " + info.totalSteps() + ".)";
+        };
+        return new Debrief.Lane(role.title(), first(m, "jigsaw.exact"), last(m, "jigsaw.exact"),
+                first(m, "jigsaw.hit"), last(m, "jigsaw.hit"), first(m, "knowledge." + KNOWLEDGE_METRIC),
+                last(m, "knowledge." + KNOWLEDGE_METRIC), m.get("jigsaw.exact").size(), (int) last(m, "jigsaw.n"),
+                (int) last(m, "knowledge.n"), ending);
+    }
+
+    private static double first(RunMetrics m, String series) {
+        List<double[]> p = m.get(series);
+        return p.isEmpty() ? Double.NaN : p.get(0)[1];
+    }
+
+    private static double last(RunMetrics m, String series) {
+        List<double[]> p = m.get(series);
+        return p.isEmpty() ? Double.NaN : p.get(p.size() - 1)[1];
+    }
+
+    /** The debrief's paragraphs as shown (empty while hidden), for tests. */
+    List<String> debriefText() {
+        return debrief.getChildren().stream().skip(1).map(n -> ((Label) n).getText()).toList();
     }
 
     /** Shows {@code run} for {@code role}: clears the role's line and refills it from what the feed has so far. */
@@ -350,6 +418,7 @@ public final class TeachingView extends VBox {
             infos.put(role, known);
         }
         cards.get(role).show(run, infos.get(role), metrics.get(role));
+        updateDebrief();
     }
 
     private void add(Role role, List<JsonNode> events) {
@@ -389,6 +458,7 @@ public final class TeachingView extends VBox {
         private final ProgressBar progress = new ProgressBar(0);
         private final Label jigsaw = new Label("–");
         private final Label knowledge = new Label("–");
+        private final Label hit = new Label("–");
         private final Label run = new Label(" ");
 
         RunCard(Role role) {
@@ -409,14 +479,28 @@ public final class TeachingView extends VBox {
             state.getStyleClass().add("lesson-state");
             progress.setMaxWidth(Double.MAX_VALUE);
             jigsaw.setId(role.id() + "-jigsaw");
+            hit.setId(role.id() + "-hit");
             knowledge.setId(role.id() + "-knowledge");
             jigsaw.getStyleClass().add("lesson-number");
+            hit.getStyleClass().add("lesson-number");
             knowledge.getStyleClass().add("lesson-number");
             Label jigsawLabel = new Label("puzzles\nsolved");
+            Label hitLabel = new Label("tiles in the\nright place");
             Label knowledgeLabel = new Label("knowledge\nquestions right");
             jigsawLabel.getStyleClass().add("lesson-number-label");
+            hitLabel.getStyleClass().add("lesson-number-label");
             knowledgeLabel.getStyleClass().add("lesson-number-label");
-            HBox numbers = new HBox(10, jigsaw, jigsawLabel, spacer(), knowledge, knowledgeLabel);
+            for (Label l : List.of(jigsaw, jigsawLabel)) {
+                l.setTooltip(Tooltips.of("exact"));
+            }
+            for (Label l : List.of(hit, hitLabel)) {
+                l.setTooltip(Tooltips.of("hit"));
+            }
+            for (Label l : List.of(knowledge, knowledgeLabel)) {
+                l.setTooltip(Tooltips.of("knowledge"));
+            }
+            HBox numbers = new HBox(10, jigsaw, jigsawLabel, spacer(), hit, hitLabel, spacer(), knowledge,
+                    knowledgeLabel);
             numbers.setAlignment(Pos.CENTER_LEFT);
             run.setId(role.id() + "-run");
             run.getStyleClass().add("lesson-run-name");
@@ -439,6 +523,7 @@ public final class TeachingView extends VBox {
                 progress.setProgress(info.progress());
             }
             jigsaw.setText(latest(m, "jigsaw.exact"));
+            hit.setText(latest(m, "jigsaw.hit"));
             knowledge.setText(latest(m, "knowledge." + KNOWLEDGE_METRIC));
         }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.tessera.app.charts.DashboardChart;
 import org.tessera.app.session.RunsWorkspace;
 import org.tessera.app.runs.TestRuns;
 import org.tessera.app.task.CurrentThreadTaskExecutor;
@@ -70,8 +71,8 @@ class DashboardViewTest {
         Path exported = temp.resolve("jigsaw.csv");
         DashboardView[] view = new DashboardView[1];
         robot.interact(() -> {
-            view[0] = new DashboardView(workspace.feed(), new CurrentThreadTaskExecutor(),
-                    (owner, name, ext) -> Optional.of(exported));
+            view[0] = new DashboardView(workspace.feed(), workspace.settings(), new CurrentThreadTaskExecutor(),
+                    (owner, name, ext) -> Optional.of(exported), (owner, start) -> Optional.empty());
             stage.setScene(new Scene(view[0], 1200, 800));
             stage.show();
         });
@@ -108,5 +109,117 @@ class DashboardViewTest {
         Path png = temp.resolve("jigsaw.png");
         robot.interact(() -> view[0].export(view[0].chart("jigsaw"), "png", png));
         assertTrue(Files.size(png) > 1000);
+
+        // Export all: every chart as PNG, SVG and CSV in one folder.
+        Path all = temp.resolve("all-charts");
+        robot.interact(() -> view[0].exportAll(all));
+        for (String id : List.of("jigsaw", "knowledge", "tradeoff", "families", "reward", "kl", "loss", "lr")) {
+            for (String ext : List.of("png", "svg", "csv")) {
+                assertTrue(Files.isRegularFile(all.resolve(id + "." + ext)), id + "." + ext);
+            }
+        }
+        assertTrue(robot.lookup("#dashboard-status").queryAs(javafx.scene.control.Label.class).getText()
+                .startsWith("Exported 8 charts (24 files"));
+    }
+
+    @Test
+    void aRunHasOneColourInEveryChartAndAfterARestartAndMetricsDifferByLineStyle(FxRobot robot) throws Exception {
+        Path runs = Files.createDirectories(temp.resolve("runs"));
+        List<String> names = List.of("20261204-100000-sft-a", "20261204-110000-grpo-b", "20261204-120000-rft-c");
+        for (String n : names) {
+            TestRuns.write(runs, n, TestRuns.experiment("x", "sft", 0.001), RunState.FINISHED, 10, List.of(
+                    train(1, 2.0), grpoTrain(2), eval(0, 0.0, 0.9), eval(5, 0.25, 0.8)), List.of());
+        }
+        java.util.Map<String, java.awt.Paint> firstSession = new java.util.HashMap<>();
+        for (int session = 0; session < 2; session++) {
+            DashboardView view = open(robot, runs);
+            for (String id : List.of("jigsaw", "knowledge", "tradeoff", "families", "reward", "kl", "loss")) {
+                DashboardChart chart = view.chart(id);
+                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chart.data().getSeriesCount() >= names.size());
+                var renderer = chart.chart().getXYPlot().getRenderer();
+                java.util.Map<String, java.util.Set<java.awt.Stroke>> strokes = new java.util.HashMap<>();
+                for (int i = 0; i < chart.data().getSeriesCount(); i++) {
+                    String key = (String) chart.data().getSeriesKey(i);
+                    String run = key.split(" · ")[0];
+                    java.awt.Paint paint = renderer.getSeriesPaint(i);
+                    assertEquals(org.tessera.app.charts.RunColours.of(run), paint, id + ": " + key);
+                    java.awt.Paint before = firstSession.putIfAbsent(run, paint);
+                    assertEquals(before == null ? paint : before, paint, "same colour as in the first chart/session");
+                    strokes.computeIfAbsent(run, r -> new java.util.HashSet<>()).add(renderer.getSeriesStroke(i));
+                    // values on hover: every line has a tooltip naming it, its x and y
+                    String tip = renderer.getToolTipGenerator(i, 0).generateToolTip(chart.data(), i, 0);
+                    assertTrue(tip.startsWith(key + ": "), tip);
+                }
+                int metricsPerRun = chart.data().getSeriesCount() / names.size();
+                for (var e : strokes.entrySet()) {
+                    assertEquals(metricsPerRun, e.getValue().size(), id + ": one line style per metric of " + e.getKey());
+                }
+                // the legend is a key of line styles, never one entry per run and metric
+                assertTrue(chart.chart().getXYPlot().getLegendItems().getItemCount() <= Math.max(1, metricsPerRun),
+                        id + " legend: " + chart.chart().getXYPlot().getLegendItems().getItemCount());
+            }
+            assertEquals(3, firstSession.size());
+            workspace.close();
+            workspace = null;
+        }
+        // Colour-blind-safe palette readable on white: no yellow.
+        for (java.awt.Color c : org.tessera.app.charts.RunColours.PALETTE) {
+            assertTrue(c.getRed() + c.getGreen() < 420 || c.getBlue() > 100, "not yellowish: " + c);
+        }
+    }
+
+    @Test
+    void runningAndNewRunsAreOverlaidWithoutAClickAndEmptyFailedRunsAreNotListed(FxRobot robot) throws Exception {
+        Path runs = Files.createDirectories(temp.resolve("runs"));
+        for (int i = 0; i < 5; i++) {
+            TestRuns.write(runs, "20261204-10000" + i + "-old-" + i, TestRuns.experiment("x", "sft", 0.001),
+                    RunState.FINISHED, 10, List.of(train(1, 2.0), eval(5, 0.25, 0.8)), List.of());
+        }
+        TestRuns.write(runs, "20261204-110000-failed-empty", TestRuns.experiment("f", "sft", 0.001),
+                RunState.FAILED, 0, List.of(), List.of());
+        RunFolder running = TestRuns.write(runs, "20261204-090000-running-old", TestRuns.experiment("r", "sft",
+                0.001), RunState.FINISHED, 3, List.of(train(1, 2.0)), List.of());
+        running.claim();
+        // a run that is running in a live process (this one) started earlier than the others
+        running.writeInfo(running.info().with(RunState.RUNNING, null).startedBy(ProcessHandle.current().pid(), "cpu()",
+                java.util.Map.of(), null));
+        DashboardView view = open(robot, runs);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.listedRuns().size() == 6);
+        assertTrue(view.listedRuns().stream().noneMatch(r -> r.contains("failed-empty")), view.listedRuns().toString());
+        assertTrue(view.overlaid("20261204-090000-running-old"), "a running run is overlaid though it is old");
+        assertEquals(List.of(true, true, true, true, false), List.of(4, 3, 2, 1, 0).stream()
+                .map(i -> view.overlaid("20261204-10000" + i + "-old-" + i)).toList(), "the newest four finished");
+
+        // A run launched while the window is open (another process claimed it) appears and is charted at once.
+        RunFolder fresh = RunManagerFolders.queuedElsewhere(runs, "fresh");
+        Files.write(fresh.metricsFile(), List.of(eval(0, 0.0, 0.9)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> view.overlaid(fresh.name())
+                && view.chart("jigsaw").data().getSeriesIndex(fresh.name()) >= 0);
+        assertEquals(fresh.name(), view.listedRuns().get(0), "newest first");
+    }
+
+    private DashboardView open(FxRobot robot, Path runs) {
+        workspace = TestRuns.workspace(runs, null);
+        DashboardView[] view = new DashboardView[1];
+        robot.interact(() -> {
+            view[0] = new DashboardView(workspace.feed(), workspace.settings(), new CurrentThreadTaskExecutor(),
+                    (owner, name, ext) -> Optional.empty(), (owner, start) -> Optional.empty());
+            stage.setScene(new Scene(view[0], 1280, 800));
+            stage.show();
+        });
+        return view[0];
+    }
+
+    static String grpoTrain(int step) {
+        return "{\"step\": " + step + ", \"event\": \"train\", \"phase\": \"grpo\", \"wall_s\": " + step
+                + ", \"loss\": 0.1, \"lr\": 0.001, \"reward_mean\": 0.4, \"reward_std\": 0.2, \"kl\": 0.01}";
+    }
+
+    /** Run folders as a CLI in another process leaves them: created, claimed, queued. */
+    static final class RunManagerFolders {
+        static RunFolder queuedElsewhere(Path runs, String name) {
+            return org.tessera.engine.runs.RunManager.createFolder(runs, org.tessera.engine.experiment.ExperimentLoader
+                    .parse(TestRuns.experiment(name, "sft", 0.001), Path.of(name)), true);
+        }
     }
 }

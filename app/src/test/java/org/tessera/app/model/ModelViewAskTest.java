@@ -69,6 +69,7 @@ class ModelViewAskTest {
             stage.setScene(new Scene(window, 1200, 780));
             stage.show();
             window.loadModel(SHIPPED);
+            window.show(org.tessera.app.shell.Section.MODEL);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("tessera-tiny", robot.lookup("#model-name").queryAs(Label.class).getText());
@@ -83,6 +84,16 @@ class ModelViewAskTest {
         assertTrue(completion.contains("<answer>"), completion);
         String parsed = robot.lookup("#ask-parsed").queryAs(Label.class).getText();
         assertFalse(parsed.isBlank(), "the parsed answer (or why there is none) is shown");
+        assertFalse(robot.lookup("#ask-vocabulary").query().isVisible(), "the world's own question: every word known");
+
+        // Everyday English: the words the tiny model never learned are named, with questions it knows.
+        robot.interact(() -> robot.lookup("#ask-question").queryAs(TextField.class)
+                .setText("Hello, could you please describe this lovely picture?"));
+        click(robot, "#ask-answer");
+        String note = robot.lookup("#ask-vocabulary").queryAs(Label.class).getText();
+        assertTrue(robot.lookup("#ask-vocabulary").query().isVisible());
+        assertTrue(note.startsWith("The model does not know the words Hello, could") && note.contains("lovely")
+                && note.contains("try questions like: "), note);
 
         click(robot, "#ask-sample");
         List<String> samples = robot.lookup("#ask-samples").<ListView<String>>query().getItems();

@@ -51,6 +51,7 @@ class ModelViewQwenTest {
             stage.setScene(new Scene(window, 1200, 780));
             stage.show();
             window.loadModel(FIXTURE);
+            window.show(org.tessera.app.shell.Section.MODEL);
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("qwen2_5_vl-tiny", robot.lookup("#model-name").queryAs(Label.class).getText());

@@ -96,6 +96,31 @@ class RolloutInspectorViewTest {
                 .mapToDouble(b -> ((org.tessera.engine.jigsaw.RewardBreakdown) b).total()).sum(), 1e-9);
         assertTrue(label(robot, "#rollout-facts").contains("log p base: -4.500"), label(robot, "#rollout-facts"));
 
+        // Sample rows carry the answer the sample gave.
+        String answerText = right.replace("<answer>", "").replace("</answer>", "").strip().replaceAll("\\s+", " ");
+        assertTrue(first.getValue().label().contains("\"" + answerText + "\""), first.getValue().label());
+
+        // The group view: every sample of the group side by side, each with its arrangement, text, reward terms
+        // and advantage.
+        TreeItem<RolloutInspectorView.Entry> groupItem = first.getParent();
+        robot.interact(() -> tree.getSelectionModel().select(groupItem));
+        javafx.scene.layout.HBox cards = robot.lookup("#group-samples").queryAs(javafx.scene.layout.HBox.class);
+        assertEquals(2, cards.getChildren().size(), "both samples of the group");
+        String card1 = texts(cards.getChildren().get(0));
+        String card2 = texts(cards.getChildren().get(1));
+        assertTrue(card1.contains(right) && card1.contains("4 of 4 tiles right") && card1.contains("hit 1.00")
+                && card1.contains("advantage +0.500") && card1.contains("reward 3.000"), card1);
+        assertTrue(card2.contains("<answer>1 1 1 1</answer>") && card2.contains("parse: REPEATED_INDEX"), card2);
+        assertTrue(label(robot, "#group-why").startsWith("Rewards differ"), label(robot, "#group-why"));
+
+        // Jump to a step: the first group of step 4 (the first logged step at or after 3).
+        robot.interact(() -> {
+            robot.lookup("#jump-step").queryAs(javafx.scene.control.TextField.class).setText("3");
+            robot.lookup("#jump-to-step").queryButton().fire();
+        });
+        assertEquals(4, tree.getSelectionModel().getSelectedItem().getValue().group().step());
+        assertTrue(label(robot, "#group-why").startsWith("Every sample got the same reward"));
+
         // Filters: zero-spread groups only, then a reward floor that hides the zero-reward sample.
         robot.interact(() -> robot.lookup("#spread-filter").queryComboBox().getSelectionModel()
                 .select(RolloutInspectorView.ZERO_ONLY));
@@ -134,6 +159,18 @@ class RolloutInspectorViewTest {
         }
         line.put("samples", samples);
         return JSON.writeValueAsString(line);
+    }
+
+    /** Every label's text inside a node, one per line. */
+    private static String texts(javafx.scene.Node node) {
+        StringBuilder b = new StringBuilder();
+        if (node instanceof Label l) {
+            b.append(l.getText()).append('\n');
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> b.append(texts(c)));
+        }
+        return b.toString();
     }
 
     private static String label(FxRobot robot, String query) {

@@ -133,6 +133,42 @@ class RunsLiveTest {
         assertFalse(LiveRuns.events(run, "train").isEmpty(), "metrics are kept");
     }
 
+    @Test
+    void resumingACancelledRunFromTheTableContinuesItsStepsFromTheCheckpoint(FxRobot robot) throws Exception {
+        // A checkpoint every 4 steps (evaluation every 4): cancelled after the first one, it must continue from it.
+        toOpen = LiveRuns.quickDemoCopy(temp.resolve("configs"), "live-resume", 400, 4);
+        openWindow(robot);
+        RunFolder run = launchFromTheRunsView(robot);
+        RunRow row = row(robot, run);
+        @SuppressWarnings("unchecked")
+        TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        robot.interact(() -> table.getSelectionModel().select(row));
+        LiveRuns.waitFor("the first checkpoint", run, () -> row.info().lastCheckpoint() != null);
+        robot.clickOn("#cancel-run");
+        LiveRuns.waitFor("the run cancelled", run, () -> row.info().state() == RunState.CANCELLED);
+        long cancelledAt = run.info().step();
+        String checkpoint = run.info().lastCheckpoint();
+        int checkpointStep = Integer.parseInt(checkpoint.replaceAll("\\D", ""));
+        assertTrue(checkpointStep >= 4 && checkpointStep <= cancelledAt, checkpoint + " at step " + cancelledAt);
+        List<String> upToCheckpoint = LiveRuns.events(run, "train").stream()
+                .filter(e -> e.get("step").asLong() <= checkpointStep).map(JsonNode::toString).toList();
+
+        robot.clickOn("#resume-run");
+        LiveRuns.waitFor("the run resumed and past where it was cancelled", run,
+                () -> row.info().state() == RunState.RUNNING && row.info().step() > cancelledAt + 2);
+        robot.clickOn("#cancel-run");
+        LiveRuns.waitFor("the resumed run cancelled", run, () -> row.info().state() == RunState.CANCELLED);
+
+        // One continuous log: every step 1..N exactly once (the resume cut the log back to its checkpoint).
+        List<Long> steps = LiveRuns.events(run, "train").stream().map(e -> e.get("step").asLong()).toList();
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(1, steps.size()).boxed().toList();
+        assertEquals(expected, steps);
+        assertTrue(steps.size() > cancelledAt + 2, "trained on after the resume: " + steps.size());
+        // Continued, not restarted: the steps up to the checkpoint are the first worker's lines, untouched.
+        assertEquals(upToCheckpoint, LiveRuns.events(run, "train").stream()
+                .filter(e -> e.get("step").asLong() <= checkpointStep).map(JsonNode::toString).toList());
+    }
+
     // ---- helpers ----
 
     private void openWindow(FxRobot robot) throws Exception {

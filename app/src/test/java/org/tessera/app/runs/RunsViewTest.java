@@ -197,6 +197,95 @@ class RunsViewTest {
         assertColumnsReadable(table);
     }
 
+    @Test
+    void columnWidthsAreKeptFromOneSessionToTheNextAndLabelsComeFromTheRunFolder(FxRobot robot) throws Exception {
+        Path runs = Files.createDirectories(temp.resolve("runs"));
+        org.tessera.engine.runs.RunFolder a = TestRuns.write(runs, "20261204-163012-lesson-grpo",
+                TestRuns.experiment("x", "sft", 0.001), RunState.FINISHED, 20, List.of(), List.of());
+        TestRuns.write(runs, "20261204-170501-quick-demo", TestRuns.experiment("y", "sft", 0.001), RunState.CANCELLED,
+                7, List.of(), List.of());
+        org.tessera.engine.runs.RunNotes.write(a.dir(), new org.tessera.engine.runs.RunNotes("lr 3e-4 baseline", ""));
+        Path settingsFile = temp.resolve("home/workbench.properties");
+
+        // First session: the user widens the State column.
+        TableView<RunRow> first = session(robot, runs, settingsFile);
+        javafx.scene.control.TableColumn<RunRow, ?> state = column(first, "State");
+        double before = state.getWidth();
+        robot.interact(() -> first.resizeColumn(state, 60));
+        double widened = state.getWidth();
+        assertTrue(widened >= before + 50, before + " -> " + widened);
+        robot.interact(() -> workspace.close()); // the window closes: settings are written
+        workspace = null;
+        assertTrue(Files.readString(settingsFile).contains("runs.column.state="), Files.readString(settingsFile));
+
+        // Second session, new view, same settings file: the State column comes back at the width it was given.
+        TableView<RunRow> second = session(robot, runs, settingsFile);
+        assertEquals(widened, column(second, "State").getWidth(), 2.0);
+        assertColumnsReadable(second);
+        RunRow labelled = second.getItems().stream().filter(r -> r.folder().dir().equals(a.dir())).findFirst()
+                .orElseThrow();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> labelled.notes().label().equals("lr 3e-4 baseline"));
+        assertEquals("lr 3e-4 baseline", column(second, "Label").getCellData(labelled));
+
+        // A label typed in the details pane is saved in the run folder.
+        robot.interact(() -> second.getSelectionModel().select(labelled));
+        robot.interact(() -> {
+            robot.lookup("#run-label").queryAs(TextField.class).setText("baseline, seed 1");
+            robot.lookup("#run-note").queryAs(javafx.scene.control.TextArea.class).setText("the lesson's GRPO");
+        });
+        robot.interact(() -> robot.lookup("#save-run-notes").queryButton().fire());
+        assertEquals(new org.tessera.engine.runs.RunNotes("baseline, seed 1", "the lesson's GRPO"),
+                org.tessera.engine.runs.RunNotes.read(a.dir()));
+        assertEquals("baseline, seed 1", column(second, "Label").getCellData(labelled));
+    }
+
+    @Test
+    void theDetailsShowTheLogTailAndAStoppedRunMovesToTheTrash(FxRobot robot) throws Exception {
+        Path runs = Files.createDirectories(temp.resolve("runs"));
+        org.tessera.engine.runs.RunFolder failed = TestRuns.write(runs, "20261204-173000-failed-run",
+                TestRuns.experiment("f", "sft", 0.001), RunState.FAILED, 3, List.of(), List.of());
+        List<String> log = new java.util.ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            log.add("log line " + i);
+        }
+        Files.write(failed.logFile(), log);
+        TableView<RunRow> table = session(robot, runs, null);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        String tail = robot.lookup("#run-log").queryAs(javafx.scene.control.TextArea.class).getText();
+        assertTrue(tail.startsWith("log line " + (100 - RunDetails.LOG_LINES + 1) + "\n") && tail.endsWith(
+                "log line 100"), tail);
+
+        robot.interact(() -> robot.lookup("#trash-run").queryButton().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().isEmpty(), "the row is gone");
+        assertFalse(Files.exists(failed.dir()));
+        assertTrue(Files.isRegularFile(runs.resolve(".trash/20261204-173000-failed-run/run.json")),
+                "the folder is kept in the trash, whole");
+        String status = robot.lookup("#launch-status").queryAs(Label.class).getText();
+        assertTrue(status.startsWith("Moved 1 run to "), status);
+    }
+
+    private TableView<RunRow> session(FxRobot robot, Path runs, Path settingsFile) throws Exception {
+        org.tessera.app.session.RunsWorkspace w = TestRuns.workspace(runs, null);
+        workspace = settingsFile == null ? w : new org.tessera.app.session.RunsWorkspace(w.manager(), w.feed(),
+                w.samplesDir(), w.projectRoot(), org.tessera.app.session.WorkbenchSettings.in(settingsFile));
+        robot.interact(() -> {
+            stage.setScene(new Scene(new RunsView(workspace, new CurrentThreadTaskExecutor(),
+                    TestRuns.opening(() -> null)), 1280, 800));
+            stage.show();
+        });
+        @SuppressWarnings("unchecked")
+        TableView<RunRow> table = robot.lookup("#runs-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        return table;
+    }
+
+    private static javafx.scene.control.TableColumn<RunRow, ?> column(TableView<RunRow> table, String title) {
+        return table.getColumns().stream().filter(c -> c.getText().equals(title)).findFirst().orElseThrow();
+    }
+
     private static void assertColumnsReadable(TableView<RunRow> table) {
         for (javafx.scene.control.TableColumn<RunRow, ?> c : table.getColumns()) {
             double header = RunColumns.textWidth(c.getText());

@@ -90,6 +90,67 @@ class WorkbenchWindowTest {
     }
 
     @Test
+    void aFailedLoadAfterAGoodOneSaysEverywhereWhichModelIsStillAnswering(FxRobot robot) {
+        Path bad = MODEL_DIR.resolveSibling("holiday-photos");
+        FakeModelService models = new FakeModelService(dir -> {
+            if (dir.endsWith("holiday-photos")) {
+                throw new ModelLoadException(dir.resolve("config.json"), "missing: not a model folder");
+            }
+            return CARD;
+        });
+        open(robot, models, new CurrentThreadTaskExecutor());
+        WorkbenchWindow window = (WorkbenchWindow) stage.getScene().getRoot();
+        robot.interact(() -> window.loadModel(bad));
+
+        assertTrue(text(robot, "#model-error").contains("not a model folder"), text(robot, "#model-error"));
+        assertTrue(text(robot, "#model-still-loaded").startsWith("Still loaded: tessera-tiny from " + MODEL_DIR),
+                text(robot, "#model-still-loaded"));
+        assertTrue(text(robot, "#status").endsWith("Still using tessera-tiny from " + MODEL_DIR + "."),
+                text(robot, "#status"));
+        robot.interact(() -> window.show(Section.START));
+        assertTrue(text(robot, "#start-model").startsWith("Could not load " + bad.toAbsolutePath().normalize()),
+                text(robot, "#start-model"));
+        assertTrue(text(robot, "#start-model").contains("Still using tessera-tiny"), text(robot, "#start-model"));
+    }
+
+    @Test
+    void theStartPageComesFirstAndLeadsToTheLessonTheStudioARunAndAModel(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir Path runs) {
+        org.tessera.app.session.RunsWorkspace workspace = org.tessera.app.runs.TestRuns.workspace(runs, null);
+        List<Path> chosen = new java.util.ArrayList<>();
+        try {
+            executor = new CurrentThreadTaskExecutor();
+            robot.interact(() -> {
+                WorkbenchWindow window = new WorkbenchWindow(FakeModelService.returning(CARD), executor,
+                        (owner, start) -> {
+                            chosen.add(start);
+                            return Optional.empty();
+                        }, workspace, null, null);
+                stage.setScene(new Scene(window, 1280, 800));
+                stage.show();
+                window.loadModel(MODEL_DIR);
+            });
+            assertTrue(robot.lookup("#start-view").query().isVisible(), "the first screen says where to begin");
+            assertTrue(text(robot, "#start-model").startsWith("Model: tessera-tiny"), text(robot, "#start-model"));
+            for (var target : Map.of("#start-lesson-choice", "#teaching-view", "#start-studio-choice",
+                    "#puzzle-studio-view", "#start-run-choice", "#runs-view").entrySet()) {
+                robot.clickOn("Start here");
+                robot.clickOn(target.getKey());
+                WaitForAsyncUtils.waitForFxEvents();
+                assertTrue(robot.lookup(target.getValue()).tryQuery().isPresent(), target.toString());
+            }
+            robot.clickOn("Start here");
+            robot.clickOn("#start-model-choice");
+            assertEquals(1, chosen.size(), "the folder dialog opened");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#runs-summary").equals("No runs yet."));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("status bar: " + text(robot, "#runs-summary"), e);
+        } finally {
+            workspace.close();
+        }
+    }
+
+    @Test
     void loadsOffTheUiThreadAndShowsProgressMeanwhile(FxRobot robot) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         FakeModelService models = new FakeModelService(dir -> {
@@ -158,6 +219,7 @@ class WorkbenchWindowTest {
             stage.sizeToScene();
             stage.show();
             window.loadModel(MODEL_DIR);
+            window.show(Section.MODEL);
         });
     }
 

@@ -77,6 +77,55 @@ class TeachingViewTest {
     }
 
     @Test
+    void eachLaneShowsExactAndPartialCreditAndFinishedRunsGetADebriefInPlainWords(FxRobot robot) throws Exception {
+        Path runs = Files.createDirectories(temp.resolve("runs"));
+        RunFolder sft = TestRuns.named(TestRuns.write(runs, "20261204-100000-lesson-sft",
+                TestRuns.experiment("lesson-sft", "sft", 0.001), RunState.FINISHED, 80, List.of(
+                        eval(0, 0.0, 0.25, 0.84), eval(40, 0.5, 0.7, 0.7), eval(80, 0.73, 0.85, 0.57)), List.of()),
+                "lesson-sft");
+        RunFolder grpo = TestRuns.named(TestRuns.write(runs, "20261204-100500-lesson-grpo",
+                TestRuns.experiment("lesson-grpo", "grpo", 0.001), RunState.RUNNING, 20, List.of(
+                        eval(0, 0.0, 0.0, 0.84), eval(20, 0.0, 0.1, 0.84)), List.of()), "lesson-grpo");
+        // The GRPO run is still going (a live process: this one): no debrief yet.
+        grpo.writeInfo(grpo.info().startedBy(ProcessHandle.current().pid(), "cpu()", java.util.Map.of(), null));
+        workspace = TestRuns.workspace(runs, LiveRuns.samplesDir());
+        TeachingView[] view = new TeachingView[1];
+        robot.interact(() -> {
+            view[0] = new TeachingView(workspace, new CurrentThreadTaskExecutor());
+            stage.setScene(new Scene(view[0], 1280, 800));
+            stage.show();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10 %".equals(text(robot, "#lesson-grpo-hit")));
+        assertEquals("73 %", text(robot, "#lesson-sft-jigsaw"));
+        assertEquals("85 %", text(robot, "#lesson-sft-hit"));
+        assertEquals("0 %", text(robot, "#lesson-grpo-jigsaw"));
+        assertTrue(view[0].debriefText().isEmpty(), "no debrief while a lesson run is going on");
+
+        // The GRPO run ends after more evaluations: its partial credit rose while it solved no whole puzzle.
+        Files.write(grpo.metricsFile(), List.of(eval(40, 0.0, 0.23, 0.83)), java.nio.file.StandardOpenOption.APPEND);
+        grpo.writeInfo(grpo.info().with(RunState.FINISHED, "finished at step 40"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !view[0].debriefText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        String debrief = String.join("\n", view[0].debriefText());
+        assertTrue(debrief.contains("Answer-only SFT: puzzles solved 0 % \u2192 73 %, tiles in the right place "
+                + "25 % \u2192 85 %, old knowledge 84 % \u2192 57 % (lost 27 points)."), debrief);
+        assertTrue(debrief.contains("GRPO (RFT): puzzles solved 0 % \u2192 0 %, tiles in the right place 0 % \u2192 23 %"),
+                debrief);
+        assertTrue(debrief.contains("it was learning, slowly"), debrief);
+        assertTrue(debrief.contains("What the paper found."), debrief);
+        assertTrue(debrief.contains("4 held-out puzzles"), debrief);
+        assertTrue(robot.lookup("#lesson-debrief").query().isVisible());
+    }
+
+    private static String eval(int step, double exact, double hit, double knowledge) {
+        return "{\"step\": " + step + ", \"event\": \"eval\", \"wall_s\": " + step + ", \"eval\": {\"jigsaw\": "
+                + "{\"exact\": " + exact + ", \"hit\": " + hit + ", \"format\": 1.0, \"n\": 4}, \"knowledge\": "
+                + "{\"families\": {\"grounding\": {\"accuracy\": " + knowledge + ", \"format\": 1, \"choice\": 0.9, "
+                + "\"nll\": 1.2, \"n\": 12}}, \"average\": {\"accuracy\": " + knowledge + ", \"format\": 1, "
+                + "\"choice\": 0.8, \"nll\": 1.5}}}}";
+    }
+
+    @Test
     void startTheLessonLaunchesBothRunsAndTheTradeOffPlotFillsInLive(FxRobot robot) throws Exception {
         assertEquals(LiveRuns.projectRoot().toRealPath(), Path.of(System.getenv("TESSERA_ROOT")).toRealPath(),
                 "workers resolve the lesson's base_model under TESSERA_ROOT, as with ./tessera");

@@ -2,6 +2,7 @@ package org.tessera.engine.cli;
 
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
+import org.tessera.engine.runs.RunManager;
 import org.tessera.engine.runs.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,10 +30,7 @@ public final class ResumeCommand implements Callable<Integer> {
             System.err.println(dir + " already finished at step " + info.step());
             return 0;
         }
-        if ((info.state() == RunState.RUNNING || info.state() == RunState.PAUSED) && info.workerAlive()) {
-            throw new IllegalStateException(dir + " is still running (worker pid " + info.pid() + ")");
-        }
-        folder.writeInfo(info.with(RunState.QUEUED, "resuming"));
+        RunManager.queueForResume(folder); // refuses a run whose worker is alive; the workbench's Resume does the same
         return RunCommand.execute(folder, noProgress);
     }
 }

@@ -166,6 +166,53 @@ public final class RunManager implements AutoCloseable {
         f.writeControl(new RunControl(false, false));
     }
 
+    /**
+     * Makes a stopped run queued again so that a worker continues it: the worker resumes from the newest checkpoint
+     * and first cuts the logs back to its step (so metrics stay continuous). This is what {@code tessera resume}
+     * does before it executes the run in its own process. Refuses a finished run and one whose worker still lives.
+     *
+     * @return the queued state written to run.json
+     */
+    public static RunInfo queueForResume(RunFolder folder) {
+        RunInfo info = folder.readInfo().orElseThrow(() -> new IllegalArgumentException(folder.dir()
+                + ": not a run folder (no readable run.json)"));
+        if (info.state() == RunState.FINISHED) {
+            throw new IllegalStateException(folder.name() + " already finished at step " + info.step());
+        }
+        if (!info.state().terminal() && info.state() != RunState.QUEUED && info.workerAlive()) {
+            throw new IllegalStateException(folder.name() + " is still running (worker pid " + info.pid() + ")");
+        }
+        RunInfo queued = info.with(RunState.QUEUED, "resuming from " + (info.lastCheckpoint() == null
+                ? "the start (no checkpoint yet)" : info.lastCheckpoint()));
+        folder.writeInfo(queued);
+        return queued;
+    }
+
+    /**
+     * Continues a cancelled or failed run in a new worker that this manager starts (the workbench's Resume on a
+     * stopped run; {@link #resume} only lifts a pause). The run's claim from its first execution is released first,
+     * so the poller can claim and launch it like a new queued run.
+     */
+    public void continueStopped(RunFolder f) {
+        synchronized (tracked) {
+            Tracked t = tracked.computeIfAbsent(f.dir(), d -> new Tracked(f));
+            if (t.process != null && t.process.isAlive()) {
+                throw new IllegalStateException(f.name() + " is still running (worker pid " + t.process.pid() + ")");
+            }
+            t.process = null;
+            t.external = false;
+            try {
+                Files.deleteIfExists(f.claimFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release the claim of " + f.dir() + ": " + e.getMessage(), e);
+            }
+            queueForResume(f);
+        }
+        if (started) {
+            poller.execute(this::pollSafely);
+        }
+    }
+
     /** Cancels a queued run at once, or asks a running worker to stop after its current step. */
     public void cancel(RunFolder f) {
         RunInfo info = f.info();

@@ -49,6 +49,24 @@ class RunClaimTest {
         assertEquals(RunState.QUEUED, taken.info().state());
     }
 
+    @Test
+    void continuingAStoppedRunReleasesItsClaimAndQueuesItForAWorker() throws Exception {
+        Path runs = tmp.resolve("runs");
+        RunFolder f = RunManager.createFolder(runs, experiment(), true);
+        f.writeInfo(f.info().with(RunState.CANCELLED, "cancelled at step 3"));
+        try (RunManager m = new RunManager(runs, new WorkerLauncher(List.of()), 1, 50)) { // not started: no worker
+            m.continueStopped(f);
+        }
+        assertEquals(RunState.QUEUED, f.info().state());
+        assertTrue(f.info().message().startsWith("resuming from"), f.info().message());
+        assertFalse(Files.exists(f.claimFile()), "released, so this manager's poller can claim and launch it");
+
+        f.writeInfo(f.info().with(RunState.FINISHED, "finished at step 2"));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> RunManager.queueForResume(f));
+        assertTrue(e.getMessage().contains("already finished"), e.getMessage());
+    }
+
     private Experiment experiment() {
         return ExperimentLoader.parse(TinyRunFixture.experiment(tmp.resolve("no-model"), "sft", 2), Path.of("claim"));
     }
