@@ -129,6 +129,7 @@ class ModelViewAskTest {
             stage.setScene(new Scene(window, 1200, 780));
             stage.show();
             window.loadModel(SHIPPED);
+            window.show(org.tessera.app.shell.Section.MODEL);
         });
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<String> suite = robot.lookup("#knowledge-suite").query();
