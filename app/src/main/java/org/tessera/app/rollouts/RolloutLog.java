@@ -10,7 +10,7 @@ import java.util.List;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.RewardBreakdown;
-import org.tessera.engine.methods.TaskSetup;
+import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.runs.RunFolder;
 
 /**

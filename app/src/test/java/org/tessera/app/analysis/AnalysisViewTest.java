@@ -38,7 +38,7 @@ import org.tessera.engine.analysis.PerplexityAnalysis.KindSummary;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.AnswerFormat;
 import org.tessera.engine.jigsaw.Puzzle;
-import org.tessera.engine.methods.TaskSetup;
+import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunState;

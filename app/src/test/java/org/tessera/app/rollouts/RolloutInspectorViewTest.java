@@ -30,7 +30,7 @@ import org.tessera.engine.jigsaw.AnswerParser;
 import org.tessera.engine.jigsaw.PromptTemplate;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.Rewards;
-import org.tessera.engine.methods.TaskSetup;
+import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunState;
 import org.testfx.api.FxRobot;

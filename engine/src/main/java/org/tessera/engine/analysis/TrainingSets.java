@@ -8,7 +8,7 @@ import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.PuzzleGenerator;
 import org.tessera.engine.jigsaw.PuzzleSpec;
 import org.tessera.engine.jigsaw.Teacher;
-import org.tessera.engine.methods.TaskSetup;
+import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.train.TrainingExample;
 
 import java.nio.file.Files;

@@ -56,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!noProgress) {
             bar.start();
         }
-        int code = Runs.worker().run(folder.dir());
+        int code = Workers.jigsaw().run(folder.dir());
         done.set(true);
         if (!noProgress) {
             bar.join(2000);

@@ -1,6 +1,5 @@
 package org.tessera.engine.cli;
 
-import org.tessera.engine.runs.Runs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,6 +15,6 @@ public final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Runs.worker().run(dir);
+        return Workers.jigsaw().run(dir);
     }
 }

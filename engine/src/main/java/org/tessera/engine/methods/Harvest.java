@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.task.TaskSetup;
+
 import org.tessera.engine.analysis.Distribution;
 import org.tessera.engine.jigsaw.AnswerParser;
 import org.tessera.engine.jigsaw.ParseResult;

@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.task.TaskSetup;
+
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.jigsaw.JigsawEvaluator;
 import org.tessera.engine.jigsaw.PromptWording;

@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.task.TaskSetup;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.experiment.Experiment;

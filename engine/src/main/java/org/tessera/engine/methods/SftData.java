@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.task.TaskSetup;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.Teacher;

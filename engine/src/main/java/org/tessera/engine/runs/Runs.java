@@ -1,11 +1,8 @@
 package org.tessera.engine.runs;
 
-import org.tessera.engine.methods.JigsawMethod;
-import org.tessera.engine.methods.KnowledgeSetups;
-
 import java.nio.file.Path;
 
-/** Where runs live and how a worker is built: one place shared by the CLI and the workbench. */
+/** Where runs live: one place shared by the CLI and the workbench. */
 public final class Runs {
     private Runs() {
     }
@@ -20,10 +17,5 @@ public final class Runs {
     public static Path defaultRunsDir() {
         String dir = System.getenv("TESSERA_RUNS");
         return dir == null || dir.isBlank() ? projectRoot().resolve("runs") : Path.of(dir);
-    }
-
-    /** A worker that runs Tessera's jigsaw methods with the retained-knowledge suite its experiment chooses. */
-    public static RunWorker worker() {
-        return new RunWorker(() -> new JigsawMethod(KnowledgeSetups.fromExperiment(projectRoot()), projectRoot()));
     }
 }

@@ -1,4 +1,4 @@
-package org.tessera.engine.methods;
+package org.tessera.engine.task;
 
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.jigsaw.Grid;
