@@ -82,6 +82,11 @@ public final class EvalCommand implements Callable<Integer> {
     private Object benchmarks(TrainableModel m) {
         BenchmarkSuite.Subset subset = BenchmarkSuite.draw(folder, n == null ? BenchmarkSuite.DEFAULT_N : n,
                 seed == null ? BenchmarkSuite.DEFAULT_SEED : seed, m);
+        if (subset.items().values().stream().allMatch(List::isEmpty)) {
+            // An average over no rows would print as a score of 0: say instead that there was nothing to score.
+            subset.skipped().forEach(s -> System.err.println("skipped " + s));
+            throw new NothingToScore("no row of " + benchmarks + " could be scored: every row was skipped (above)");
+        }
         SuiteResult r = new BenchmarkSuite().evaluate(m, subset.items());
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (Benchmark b : folder) {
@@ -165,7 +170,14 @@ public final class EvalCommand implements Callable<Integer> {
                         printTable(r, "family");
                     }
                 }
-                case "benchmarks" -> result = benchmarks(m);
+                case "benchmarks" -> {
+                    try {
+                        result = benchmarks(m);
+                    } catch (NothingToScore e) {
+                        System.err.println(e.getMessage());
+                        return 2;
+                    }
+                }
                 case "jigsaw" -> {
                     PromptTemplate t = switch (prompt) {
                         case "answer-only" -> PromptTemplate.ANSWER;
@@ -207,5 +219,12 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Every row of every benchmark file was skipped: the command fails instead of reporting zeros. */
+    private static final class NothingToScore extends RuntimeException {
+        NothingToScore(String message) {
+            super(message);
+        }
     }
 }

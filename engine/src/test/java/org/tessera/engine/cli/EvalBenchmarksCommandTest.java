@@ -100,6 +100,19 @@ class EvalBenchmarksCommandTest {
     }
 
     @Test
+    void aFolderWhoseEveryRowIsSkippedFailsInsteadOfScoringZero(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("MMStar.tsv"), "index\timage\tquestion\tA\tB\tanswer\tcategory\n"
+                + "1\tnot-base64\tWhich?\tx\ty\tA\tc\n" + "2\t\tWhich?\tx\ty\tB\tc\n");
+        int rc = new CommandLine(new EvalCommand()).execute("--model", "../assets/models/tessera-tiny", "--suite",
+                "benchmarks", "--benchmarks", tmp.toString(), "--json");
+        assertEquals(2, rc, std.err());
+        assertTrue(std.err().contains("skipped " + tmp.resolve("MMStar.tsv") + ":2:"), std.err());
+        assertTrue(std.err().contains("skipped " + tmp.resolve("MMStar.tsv") + ":3:"), std.err());
+        assertTrue(std.err().contains("every row was skipped"), std.err());
+        assertEquals("", std.out().strip());
+    }
+
+    @Test
     void theDemoCommandIsReproducible(@TempDir Path tmp) throws Exception {
         for (String d : List.of("a", "b")) {
             assertEquals(0, new CommandLine(new BenchmarksDemoCommand()).execute("--out", tmp.resolve(d).toString(),
