@@ -183,7 +183,7 @@ final class PerplexityPanel extends VBox {
         if (!nll) {
             LogAxis axis = new LogAxis(x);
             axis.setSmallestValue(0.5);
-            axis.setTickUnit(new NumberTickUnit(1), false, false); // one tick per power of ten
+            axis.setTickUnit(new NumberTickUnit(1), false, true); // one tick per power of ten (auto units gave 31.62)
             axis.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             plot.setDomainAxis(axis);
         }

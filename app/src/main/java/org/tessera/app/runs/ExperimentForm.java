@@ -129,8 +129,12 @@ final class ExperimentForm extends VBox {
         problem.getStyleClass().add("error-message");
         problem.setWrapText(true);
         problem.setMaxWidth(380);
+        // Under its field, shown only when there is one: beside it, a message squeezed the names to "base_...".
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         problemLabels.put(path, problem);
-        grid.addRow(row, name, editor, problem);
+        grid.addRow(row, name, new javafx.scene.layout.VBox(2, editor, problem));
     }
 
     private Node editorFor(String path, JsonNode value) {

@@ -146,19 +146,20 @@ public final class WorkbenchWindow extends BorderPane {
                     loadedCard = card;
                     modelView.showCard(card);
                     status.setText(loadedMessage(card, (System.nanoTime() - started[0]) / 1e9));
-                    startPage.showModel("Model: " + card.name() + " (" + Formats.parameters(card.parameterCount())
-                            + " parameters, " + card.device() + ") from " + card.directory() + ".");
+                    startPage.showModel("Model: " + card.name() + ", " + Formats.parameters(card.parameterCount())
+                            + " parameters on " + card.device() + ", from " + card.directory() + ".");
                     fireSettled();
                 })
                 .onFailure(error -> {
                     // The service keeps the model it had: say so everywhere, so that the studio's and Ask's answers
                     // are never mistaken for the new folder's.
                     modelView.showError(dir, error, loadedCard);
-                    String reason = ErrorMessages.describe(error).lines().findFirst().orElse("");
+                    String first = ErrorMessages.describe(error).lines().findFirst().orElse("").strip();
+                    String reason = first.endsWith(".") ? first : first + ".";
                     String still = loadedCard == null ? " No model is loaded."
                             : " Still using " + loadedCard.name() + " from " + loadedCard.directory() + ".";
                     status.setText("Model not loaded: " + reason + still);
-                    startPage.showModel("Could not load " + dir + ": " + reason + "." + still
+                    startPage.showModel("Could not load " + dir + ": " + reason + still
                             + " Open the Model view for details.");
                     fireSettled();
                 })

@@ -117,11 +117,12 @@ public final class PuzzleStudioView extends VBox {
 
         HBox body = new HBox(20, boardColumn(), modelColumn());
         VBox.setVgrow(body, Priority.ALWAYS);
+        body.setMinHeight(0);
         getChildren().addAll(title, controls, puzzleStatus, body);
         generate();
     }
 
-    private VBox boardColumn() {
+    private ScrollPane boardColumn() {
         solveStatus.setId("solve-status");
         solveStatus.getStyleClass().add("solve-status");
         board.setOnChange(this::arrangementChanged);
@@ -142,7 +143,14 @@ public final class PuzzleStudioView extends VBox {
         VBox column = new VBox(8, AttemptView.sectionTitle("Your board"), hint, board, new HBox(12, solveStatus, reset),
                 AttemptView.sectionTitle("What the model is given"), modelInput, prompt);
         column.setMinWidth(370);
-        return column;
+        // At 1280x800 the board and the model's input are taller than the view: scroll, never push the window's
+        // status line off screen.
+        ScrollPane scroll = new ScrollPane(column);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(390);
+        scroll.setMinHeight(0);
+        return scroll;
     }
 
     private ScrollPane modelColumn() {
@@ -194,6 +202,7 @@ public final class PuzzleStudioView extends VBox {
         column.setPrefWidth(560);
         ScrollPane scroll = new ScrollPane(column);
         scroll.setFitToWidth(true);
+        scroll.setMinHeight(0);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         return scroll;
     }

@@ -197,6 +197,7 @@ public final class TeachingView extends VBox {
         JFreeChart c = chart.chart();
         c.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
         c.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 17));
+        c.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 24)); // room for the last tick, "100%"
         XYPlot plot = c.getXYPlot();
         java.text.NumberFormat percent = java.text.NumberFormat.getPercentInstance(Locale.ROOT);
         for (NumberAxis axis : List.of((NumberAxis) plot.getDomainAxis(), (NumberAxis) plot.getRangeAxis())) {
@@ -473,6 +474,7 @@ public final class TeachingView extends VBox {
             Label method = new Label(role.method);
             method.getStyleClass().add("lesson-card-method");
             method.setMinWidth(0);
+            method.setWrapText(true); // on a narrow lane the tagline takes a second line instead of an ellipsis
             HBox heading = new HBox(12, title, method);
             heading.setAlignment(Pos.BASELINE_LEFT);
             state.setId(role.id() + "-state");
@@ -499,18 +501,25 @@ public final class TeachingView extends VBox {
             for (Label l : List.of(knowledge, knowledgeLabel)) {
                 l.setTooltip(Tooltips.of("knowledge"));
             }
-            HBox numbers = new HBox(10, jigsaw, jigsawLabel, spacer(), hit, hitLabel, spacer(), knowledge,
-                    knowledgeLabel);
-            numbers.setAlignment(Pos.CENTER_LEFT);
+            // Each number above its words: side by side, a lane half as wide as a 1280-pixel window cut the
+            // numbers themselves to "7...". The numbers never shrink; the words wrap.
+            HBox numbers = new HBox(18, stat(jigsaw, jigsawLabel), stat(hit, hitLabel),
+                    stat(knowledge, knowledgeLabel));
+            numbers.setAlignment(Pos.TOP_LEFT);
             run.setId(role.id() + "-run");
             run.getStyleClass().add("lesson-run-name");
             getChildren().addAll(heading, state, progress, numbers, run);
         }
 
-        private static Region spacer() {
-            Region r = new Region();
-            r.setMinWidth(14);
-            return r;
+        private static VBox stat(Label number, Label words) {
+            number.setMinWidth(Region.USE_PREF_SIZE);
+            words.setText(words.getText().replace('\n', ' '));
+            words.setWrapText(true);
+            words.setMinWidth(0);
+            VBox box = new VBox(0, number, words);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMaxWidth(Double.MAX_VALUE);
+            return box;
         }
 
         void show(RunFolder folder, RunInfo info, RunMetrics m) {

@@ -92,10 +92,19 @@ class TeachingViewTest {
         TeachingView[] view = new TeachingView[1];
         robot.interact(() -> {
             view[0] = new TeachingView(workspace, new CurrentThreadTaskExecutor());
-            stage.setScene(new Scene(view[0], 1280, 800));
+            // The width the view gets in a 1280x800 window, beside the navigation list.
+            view[0].getStylesheets().add(java.util.Objects.requireNonNull(
+                    WorkbenchWindow.class.getResource("/org/tessera/app/workbench.css")).toExternalForm());
+            stage.setScene(new Scene(view[0], 1090, 760));
             stage.show();
         });
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "10 %".equals(text(robot, "#lesson-grpo-hit")));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#lesson-sft-jigsaw", "#lesson-sft-hit", "#lesson-sft-knowledge")) {
+            Label number = robot.lookup(id).queryAs(Label.class);
+            assertTrue(number.getWidth() + 0.5 >= number.prefWidth(-1),
+                    id + " is cut: " + number.getWidth() + " < " + number.prefWidth(-1));
+        }
         assertEquals("73 %", text(robot, "#lesson-sft-jigsaw"));
         assertEquals("85 %", text(robot, "#lesson-sft-hit"));
         assertEquals("0 %", text(robot, "#lesson-grpo-jigsaw"));
