@@ -64,6 +64,11 @@ public final class BenchCommand implements Runnable {
                 description = "Hugging Face models: timed forward passes, 0 to skip (default: ${DEFAULT-VALUE})")
         int forwardSteps;
 
+        @Option(names = "--lora-rank", defaultValue = "0",
+                description = "Hugging Face models: train LoRA adapters of this rank on q/k/v/o_proj instead of every "
+                        + "weight, 0 = full fine-tuning (default: ${DEFAULT-VALUE})")
+        int loraRank;
+
         @Option(names = "--temperature", defaultValue = "1",
                 description = "Hugging Face models: sampling temperature, 0 = greedy (default: ${DEFAULT-VALUE})")
         float temperature;
@@ -75,7 +80,7 @@ public final class BenchCommand implements Runnable {
                 // --steps 0 / --gen-prompts 0 skip a phase (a 3B model's AdamW state needs ~45 GB)
                 new org.tessera.engine.bench.QwenBenchmark(model.dir(), new org.tessera.engine.bench.QwenBenchmark.Setup(
                         batch, textLen, completionLen, imageSize, forwardSteps, steps, genPrompts, genSamples, genTokens,
-                        temperature)).run(json);
+                        temperature, loraRank)).run(json);
                 return 0;
             }
             new ModelBenchmark(model.dir(), batch, textLen, steps, genPrompts, genSamples, genTokens).run(json);
