@@ -140,7 +140,12 @@ public final class RolloutInspectorView extends HBox {
             done.run();
             return;
         }
+        // Exactly one load, started here: relying on the combo box's action event for a programmatic selection
+        // left the screenshot waiting forever when the event did not come.
+        var onAction = runs.getOnAction();
+        runs.setOnAction(null);
         runs.getSelectionModel().select(newest);
+        runs.setOnAction(onAction);
         afterLoad = () -> {
             TreeItem<Entry> pick = null;
             for (TreeItem<Entry> step : tree.getRoot() == null ? List.<TreeItem<Entry>>of() : tree.getRoot().getChildren()) {
@@ -155,6 +160,7 @@ public final class RolloutInspectorView extends HBox {
             }
             done.run();
         };
+        load(newest);
     }
 
     /** Reads a run's rollouts off the UI thread and shows them. */
