@@ -38,12 +38,13 @@ public final class ModelLoader {
             throw new ModelLoadException(dir, "not a folder (a checkpoint is a folder with config.json, "
                     + "tokenizer.json and model.safetensors)");
         }
-        if (Files.isRegularFile(dir.resolve(org.tessera.engine.model.qwen2_5_vl.QwenLora.CONFIG))) {
-            // a LoRA adapter folder: the adapters on the base folder its adapter_config.json names
-            return org.tessera.engine.model.qwen2_5_vl.QwenVl.loadAdapter(dir, frozen);
+        for (ModelProvider p : ModelArchitectures.all().values()) {
+            if (p.opensFolder(dir)) {
+                return p.open(dir, frozen);
+            }
         }
         String arch = architecture(dir.resolve("config.json"));
-        ModelArchitectures.Opener opener = ModelArchitectures.find(arch);
+        ModelProvider opener = ModelArchitectures.find(arch);
         if (opener == null) {
             throw new ModelLoadException(dir.resolve("config.json"), "architecture '" + arch
                     + "' is not supported by this version of Tessera (supported: "
