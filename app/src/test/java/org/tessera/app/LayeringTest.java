@@ -57,6 +57,13 @@ class LayeringTest {
             .because("kits and session state sit below every feature: a feature may use them, not the reverse");
 
     @ArchTest
+    static final ArchRule metricsFilesAreFollowedOnlyByTheEngine = noClasses()
+            // the UI benchmark watches the file on its own, as a stopwatch of append-to-chart latency
+            .that().resideOutsideOfPackage(ROOT + ".bench..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.tessera.engine.runs.MetricsFollower")
+            .because("the run manager parses each metrics line once and hands the events on (RunFeed)");
+
+    @ArchTest
     static final ArchRule nothingUsesTheLauncher = noClasses()
             .that().resideOutsideOfPackage(ROOT)
             .should().dependOnClassesThat().resideInAPackage(ROOT)

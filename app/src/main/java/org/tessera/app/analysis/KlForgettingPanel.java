@@ -33,14 +33,16 @@ import org.tessera.app.session.RunFeed;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.app.widgets.ErrorMessages;
+import org.tessera.engine.analysis.EvalPoint;
 import org.tessera.engine.analysis.KlForgetting;
+import org.tessera.engine.analysis.MetricsReader;
 import org.tessera.engine.analysis.KlForgetting.RunRow;
 
 /**
  * RL's Razor across runs: each run's final KL to the base model on the new task against its change in retained
  * knowledge since step 0, one labelled point per run (coloured by method), Pearson's r over the plotted runs, and
- * the table, whose check boxes choose the runs plotted. Read from the runs folder off the UI thread when the view
- * opens, when a run logs a new evaluation, and on Refresh.
+ * the table, whose check boxes choose the runs plotted. Built from the run feed's events (the history when the view
+ * opens, then each new evaluation); Refresh reads the runs folder again, strictly, off the UI thread.
  */
 final class KlForgettingPanel extends VBox {
     private static final java.util.regex.Pattern STAMP = java.util.regex.Pattern.compile("^\\d{8}-\\d{6}-");
@@ -68,7 +70,9 @@ final class KlForgettingPanel extends VBox {
     private final TableView<Row> table = Tables.table("kl-table", "No run with evaluations yet.");
     private final ExportBar export;
     private final Button refresh = new Button("Refresh");
-    private final java.util.Set<Path> knownRuns = new java.util.HashSet<>();
+    /** UI thread: every run's evaluations as the feed delivered them, and its method's name (read once). */
+    private final Map<org.tessera.engine.runs.RunFolder, List<EvalPoint>> liveEvals = new LinkedHashMap<>();
+    private final Map<Path, String> methods = new HashMap<>();
     private boolean refreshing;
     private boolean stale;
 
@@ -113,18 +117,40 @@ final class KlForgettingPanel extends VBox {
         hint.getStyleClass().add("field-label");
         getChildren().addAll(new FlowPane(8, 8, refresh, pearson), hint, message, viewer, table, export);
 
-        // A live run reports its state at every poll: only a new run or a new evaluation changes the table.
+        // The feed's events, parsed once by the run manager, are all the table needs: no run is read from disk on an
+        // event (only its experiment.json once, for the method's name). A live run reports its state at every poll:
+        // only a new run or a new evaluation changes the table. Refresh re-reads the folder strictly, naming
+        // damaged lines.
         feed.subscribe(batch -> {
-            boolean newRun = batch.states().keySet().stream().filter(run -> knownRuns.add(run.dir())).count() > 0;
-            boolean newEval = batch.metrics().values().stream().flatMap(List::stream)
-                    .anyMatch(e -> "eval".equals(e.path("event").asText()));
-            if (newRun || newEval) {
-                refresh();
+            boolean changed = false;
+            for (org.tessera.engine.runs.RunFolder run : batch.states().keySet()) {
+                changed |= liveEvals.putIfAbsent(run, new ArrayList<>()) == null;
+            }
+            for (Map.Entry<org.tessera.engine.runs.RunFolder, List<com.fasterxml.jackson.databind.JsonNode>> e
+                    : batch.metrics().entrySet()) {
+                List<EvalPoint> points = liveEvals.computeIfAbsent(e.getKey(), r -> new ArrayList<>());
+                for (com.fasterxml.jackson.databind.JsonNode event : e.getValue()) {
+                    EvalPoint p = MetricsReader.evalPoint(event);
+                    if (p != null) {
+                        points.add(p);
+                        changed = true;
+                    }
+                }
+            }
+            if (changed) {
+                showLive();
             }
         });
-        if (table.getItems().isEmpty() && !refreshing) {
-            refresh();
-        }
+    }
+
+    /** The table from the events the feed delivered so far. */
+    private void showLive() {
+        List<KlForgetting.RunSeries> runs = new ArrayList<>();
+        liveEvals.entrySet().stream().sorted(Map.Entry.comparingByKey(
+                        java.util.Comparator.comparing(org.tessera.engine.runs.RunFolder::name)))
+                .forEach(e -> runs.add(new KlForgetting.RunSeries(e.getKey().name(),
+                        methods.computeIfAbsent(e.getKey().dir(), KlForgetting::method), e.getValue())));
+        show(new AnalysisService.KlResult(runsDir, KlForgetting.table(runs), List.of()));
     }
 
     /** Reads the runs folder again off the UI thread; a request while one runs is served once it ends. */

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
-import org.tessera.engine.runs.MetricsFollower;
 import org.tessera.engine.runs.RunManager;
 
 /**
@@ -25,11 +24,10 @@ import org.tessera.engine.runs.RunManager;
  * <p>The feed also remembers, on the UI thread, every run's latest state and all its metrics events, so a view
  * opened later (the dashboard) starts from the full history rather than from the next event.
  *
- * <p>Why the feed follows each run's metrics.jsonl itself (with the engine's {@link MetricsFollower}) instead of
- * using {@link RunManager.Listener#metrics}: the manager polls once as soon as it is constructed, before any
- * listener can be added, and a finished run's whole metrics file is consumed by that first poll. Seen in tests as
- * a dashboard that stayed empty about one time in three. Run states have the same race, so {@link #attach} also
- * reads every run's run.json once after subscribing.
+ * <p>Each metrics line is parsed once, by the run manager's follower of that run, and reaches the feed through
+ * {@link RunManager.Listener#metrics}; the feed never reads a run's files. {@link #attach} must come before
+ * {@link RunManager#start()} (the manager's first poll delivers every run's whole history), and reads every run's
+ * run.json once, so that a run listed before the first poll has a state at once.
  */
 public final class RunFeed implements RunManager.Listener, AutoCloseable {
     /** What arrived since the last flush: latest state per run, new metrics events per run, in arrival order. */
@@ -44,9 +42,6 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     private final Object lock = new Object();
     private Map<RunFolder, RunInfo> pendingStates = new LinkedHashMap<>();
     private Map<RunFolder, List<JsonNode>> pendingMetrics = new LinkedHashMap<>();
-    /** Flusher thread only (and attach, before the first flush that could see the run). */
-    private final Map<java.nio.file.Path, MetricsFollower> followers = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<java.nio.file.Path, RunFolder> folders = new java.util.concurrent.ConcurrentHashMap<>();
 
     // UI thread only.
     private final Map<RunFolder, RunInfo> states = new LinkedHashMap<>();
@@ -73,40 +68,19 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
 
     @Override
     public void runChanged(RunFolder run, RunInfo info) {
-        folders.putIfAbsent(run.dir(), run);
         synchronized (lock) {
             pendingStates.put(run, info);
         }
     }
 
-    /** Ignored: the feed follows metrics files itself (see the class comment). */
     @Override
     public void metrics(RunFolder run, List<JsonNode> events) {
-    }
-
-    private void followMetrics() {
-        for (RunFolder run : folders.values()) {
-            MetricsFollower follower = followers.computeIfAbsent(run.dir(), d -> new MetricsFollower(run.metricsFile()));
-            List<JsonNode> events;
-            try {
-                events = follower.poll();
-            } catch (java.io.IOException e) {
-                continue; // unreadable right now (being replaced): the next flush tries again
-            }
-            if (!events.isEmpty()) {
-                synchronized (lock) {
-                    pendingMetrics.computeIfAbsent(run, r -> new ArrayList<>()).addAll(events);
-                }
-            }
+        synchronized (lock) {
+            pendingMetrics.computeIfAbsent(run, r -> new ArrayList<>()).addAll(events);
         }
     }
 
     private void flush() {
-        try {
-            followMetrics();
-        } catch (RuntimeException e) {
-            System.err.println("run feed: " + e.getMessage());
-        }
         Batch batch;
         synchronized (lock) {
             if (pendingStates.isEmpty() && pendingMetrics.isEmpty()) {

@@ -32,6 +32,10 @@ public final class KlForgetting {
                          List<EvalPoint> series) {
     }
 
+    /** One run's evaluations, however they were read: from its folder, or from events already parsed live. */
+    public record RunSeries(String run, String method, List<EvalPoint> series) {
+    }
+
     /** The table, with Pearson's r of (final KL_task, knowledge change) over runs that have both (NaN if &lt; 3). */
     public record Table(List<RunRow> runs, double pearsonKlTaskVsChange, int pairs) {
     }
@@ -50,7 +54,7 @@ public final class KlForgetting {
         if (!Files.isDirectory(runsDir)) {
             throw new AnalysisDataException(runsDir, "not a folder (expected a runs folder of run folders)");
         }
-        List<RunRow> rows = new ArrayList<>();
+        List<RunSeries> runs = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(runsDir)) {
             for (Path d : dirs.sorted().toList()) {
                 Path metrics = d.resolve("metrics.jsonl");
@@ -65,13 +69,24 @@ public final class KlForgetting {
                         problems.add(e.getMessage());
                         continue;
                     }
-                    if (!series.isEmpty()) {
-                        rows.add(row(d, series));
-                    }
+                    runs.add(new RunSeries(d.getFileName().toString(), method(d), series));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + runsDir + ": " + e.getMessage(), e);
+        }
+        return table(runs);
+    }
+
+    /** The table of these runs (those without evaluations are left out), in the order given. */
+    public static Table table(List<RunSeries> runs) {
+        List<RunRow> rows = new ArrayList<>();
+        for (RunSeries r : runs) {
+            if (!r.series().isEmpty()) {
+                List<EvalPoint> sorted = new ArrayList<>(r.series());
+                sorted.sort(java.util.Comparator.comparingLong(EvalPoint::step));
+                rows.add(row(r.run(), r.method(), sorted));
+            }
         }
         List<double[]> pairs = rows.stream().filter(r -> Double.isFinite(r.finalKlTask())
                 && Double.isFinite(r.knowledgeChange())).map(r -> new double[] {r.finalKlTask(), r.knowledgeChange()})
@@ -79,16 +94,16 @@ public final class KlForgetting {
         return new Table(rows, pairs.size() < 3 ? Double.NaN : pearson(pairs), pairs.size());
     }
 
-    private static RunRow row(Path dir, List<EvalPoint> series) {
+    private static RunRow row(String run, String method, List<EvalPoint> series) {
         EvalPoint start = series.stream().filter(p -> p.step() == 0).findFirst().orElse(null);
         EvalPoint end = series.get(series.size() - 1);
         double at0 = start == null ? Double.NaN : start.knowledgeAverage();
-        return new RunRow(dir.getFileName().toString(), method(dir), end.step(), end.klTask(), end.klKnowledge(), at0,
+        return new RunRow(run, method, end.step(), end.klTask(), end.klKnowledge(), at0,
                 end.knowledgeAverage(), end.knowledgeAverage() - at0, end.jigsawExact(), series);
     }
 
     /** "sft/answer-only", "grpo", ... from the run's resolved experiment.json; "?" when unreadable. */
-    private static String method(Path dir) {
+    public static String method(Path dir) {
         try {
             return methodLabel(JSON.readTree(dir.resolve("experiment.json").toFile()));
         } catch (IOException e) {

@@ -32,19 +32,31 @@ public final class MetricsReader {
             if (!n.path("step").canConvertToLong() || !n.path("step").isNumber()) {
                 throw new AnalysisDataException(metrics, line.number(), "eval event without a numeric \"step\"");
             }
-            JsonNode ev = n.path("eval");
-            if (!ev.isObject()) {
+            if (!n.path("eval").isObject()) {
                 throw new AnalysisDataException(metrics, line.number(), "eval event without an \"eval\" object");
             }
-            Map<String, Double> families = new LinkedHashMap<>();
-            ev.path("knowledge").path("families").fields()
-                    .forEachRemaining(f -> families.put(f.getKey(), num(f.getValue().path("accuracy"))));
-            out.add(new EvalPoint(n.path("step").asLong(), num(n.path("wall_s")), num(ev.path("jigsaw").path("exact")),
-                    num(ev.path("jigsaw").path("hit")), num(ev.path("knowledge").path("average").path("accuracy")),
-                    families, num(ev.path("kl_task")), num(ev.path("kl_knowledge"))));
+            out.add(evalPoint(n));
         }
         out.sort(Comparator.comparingLong(EvalPoint::step));
         return out;
+    }
+
+    /**
+     * One eval event as a point, or null when {@code n} is not an eval event with a numeric step and an eval
+     * object. The live path (the workbench's run feed) hands events here already parsed: no file is read.
+     */
+    public static EvalPoint evalPoint(JsonNode n) {
+        if (n == null || !"eval".equals(n.path("event").asText()) || !n.path("step").isNumber()
+                || !n.path("eval").isObject()) {
+            return null;
+        }
+        JsonNode ev = n.path("eval");
+        Map<String, Double> families = new LinkedHashMap<>();
+        ev.path("knowledge").path("families").fields()
+                .forEachRemaining(f -> families.put(f.getKey(), num(f.getValue().path("accuracy"))));
+        return new EvalPoint(n.path("step").asLong(), num(n.path("wall_s")), num(ev.path("jigsaw").path("exact")),
+                num(ev.path("jigsaw").path("hit")), num(ev.path("knowledge").path("average").path("accuracy")),
+                families, num(ev.path("kl_task")), num(ev.path("kl_knowledge")));
     }
 
     public static double num(JsonNode n) {

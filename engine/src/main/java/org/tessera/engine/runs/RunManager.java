@@ -83,6 +83,13 @@ public final class RunManager implements AutoCloseable {
         return this;
     }
 
+    /** Metrics lines parsed by this manager's followers so far, over every run. */
+    public long parsedMetricsLines() {
+        synchronized (tracked) {
+            return tracked.values().stream().mapToLong(t -> t.metrics.parsedLines()).sum();
+        }
+    }
+
     public void addListener(Listener l) {
         listeners.add(l);
     }
