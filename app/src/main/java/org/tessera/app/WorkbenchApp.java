@@ -33,6 +33,7 @@ public final class WorkbenchApp extends Application {
 
     private ModelService models;
     private TaskExecutor executor;
+    private TaskExecutor analysisExecutor;
     private RunManager runManager;
     private RunFeed runFeed;
     private RunsWorkspace runs;
@@ -48,6 +49,8 @@ public final class WorkbenchApp extends Application {
         models = EngineModelService.withEngineLoader();
         // One worker: the model is not thread-safe, so model work is serialised rather than locked.
         executor = new WorkerTaskExecutor(Platform::runLater, 1);
+        // Analyses load their own model copy: their own worker keeps the model's worker free while they compute.
+        analysisExecutor = new WorkerTaskExecutor(Platform::runLater, 1, "tessera-analysis");
         // Runs are worker processes; the manager follows every run folder (live or finished) and its listener is
         // the feed, which hands events to the UI thread coalesced (one runLater per 50 ms flush at most).
         runFeed = new RunFeed(Platform::runLater, 50);
@@ -56,7 +59,7 @@ public final class WorkbenchApp extends Application {
         runManager.start(); // after the listener is attached, so no event is missed
         runs = new RunsWorkspace(runManager, runFeed, RunsWorkspace.findSamples(Runs.projectRoot()),
                 Runs.projectRoot(), WorkbenchSettings.in(GpuSettings.home().resolve(WorkbenchSettings.FILE_NAME)));
-        WorkbenchWindow window = new WorkbenchWindow(models, executor, FolderChooser.system(), runs,
+        WorkbenchWindow window = new WorkbenchWindow(models, executor, analysisExecutor, FolderChooser.system(), runs,
                 ExperimentFiles.system(), ExportFiles.system());
 
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
@@ -178,6 +181,9 @@ public final class WorkbenchApp extends Application {
         }
         if (executor != null) {
             executor.close();
+        }
+        if (analysisExecutor != null) {
+            analysisExecutor.close();
         }
         if (models != null) {
             models.close();

@@ -142,10 +142,15 @@ public final class AnalysisService {
      * them; kinds with no samples become notes.
      */
     Map<String, List<DataSample>> samples(Data checked, PromptWording wording, List<String> notes) {
+        return samples(checked, wording, notes, () -> false);
+    }
+
+    Map<String, List<DataSample>> samples(Data checked, PromptWording wording, List<String> notes,
+                                          java.util.function.BooleanSupplier cancelled) {
         DataChoice data = checked.choice();
-        TrainingSets sets = data.run() == null
+        TrainingSets sets = (data.run() == null
                 ? TrainingSets.puzzles(NO_RUN_GRID, PuzzleSpec.SCENERY, NO_RUN_SEED, wording)
-                : TrainingSets.ofRun(data.run().resolve("rollouts.jsonl"), wording);
+                : TrainingSets.ofRun(data.run().resolve("rollouts.jsonl"), wording)).cancelWhen(cancelled);
         Map<String, List<DataSample>> out = new LinkedHashMap<>();
         for (String kind : data.kinds()) {
             List<DataSample> samples = sets.samples(kind, checked.groups(), data.perKind());
@@ -169,13 +174,15 @@ public final class AnalysisService {
         progress.report("Loading " + data.baseModel().getFileName() + " …", 0);
         List<PerplexityAnalysis.SamplePerplexity> scored = new ArrayList<>();
         try (TrainableModel model = loader.load(data.baseModel(), true)) {
-            Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes);
+            progress.report("Building the samples …", 0);
+            Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes,
+                    progress::cancelled);
             int done = 0;
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
                 checkCancelled(progress);
                 progress.report("Scoring " + e.getKey() + " (" + e.getValue().size() + " samples) …",
                         (double) done / byKind.size());
-                PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue());
+                PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue(), progress::cancelled);
                 scored.addAll(s.scored());
                 noteSkipped(e.getKey(), s.skipped(), notes);
                 done++;
@@ -203,13 +210,15 @@ public final class AnalysisService {
                 KnowledgeSuite.DEFAULT_SEED);
         progress.report("Loading " + data.baseModel().getFileName() + " …", 0);
         try (TrainableModel model = loader.load(data.baseModel(), false)) {
-            Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes);
+            progress.report("Building the samples …", 0);
+            Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes,
+                    progress::cancelled);
             Map<String, List<DataSample>> kept = new LinkedHashMap<>();
             Map<String, Double> medians = new LinkedHashMap<>();
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
                 checkCancelled(progress);
                 progress.report("Scoring " + e.getKey() + " …", 0);
-                PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue());
+                PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue(), progress::cancelled);
                 noteSkipped(e.getKey(), s.skipped(), notes);
                 if (!s.kept().isEmpty()) {
                     kept.put(e.getKey(), s.kept());
@@ -223,7 +232,8 @@ public final class AnalysisService {
             checkCancelled(progress);
             progress.report("Probe gradients (" + probes.size() + " prior-knowledge samples) …", 0);
             int total = kept.values().stream().mapToInt(List::size).sum();
-            try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes)) {
+            try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes,
+                    progress::cancelled)) {
                 int[] before = {0};
                 InfluenceAnalysis analysis = new InfluenceAnalysis(probe, settings.eta(), new InfluenceAnalysis.Monitor() {
                     @Override

@@ -70,6 +70,17 @@ public final class WorkbenchWindow extends BorderPane {
      */
     public WorkbenchWindow(ModelService models, TaskExecutor executor, FolderChooser folderChooser,
                            RunsWorkspace runs, ExperimentFiles experimentFiles, ExportFiles exportFiles) {
+        this(models, executor, executor, folderChooser, runs, experimentFiles, exportFiles);
+    }
+
+    /**
+     * @param analysisExecutor where the analysis view computes: apart from {@code executor} (the model's work, the
+     *                         forms' file checks), so that a minutes-long influence analysis, which loads its own
+     *                         copy of the model, never holds up Launch, the run controls or the studio
+     */
+    public WorkbenchWindow(ModelService models, TaskExecutor executor, TaskExecutor analysisExecutor,
+                           FolderChooser folderChooser, RunsWorkspace runs, ExperimentFiles experimentFiles,
+                           ExportFiles exportFiles) {
         this.models = Objects.requireNonNull(models, "models");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.folderChooser = Objects.requireNonNull(folderChooser, "folderChooser");
@@ -90,7 +101,7 @@ public final class WorkbenchWindow extends BorderPane {
                     exportFiles, folderChooser));
             viewFactories.put(Section.ROLLOUTS, () -> new RolloutInspectorView(runs.feed(), executor));
             viewFactories.put(Section.ANALYSIS, () -> new AnalysisView(runs.feed(), runs.manager().runsDir(),
-                    analysisModel(), AnalysisService.withEngineLoader(), executor, exportFiles, folderChooser));
+                    analysisModel(), AnalysisService.withEngineLoader(), analysisExecutor, exportFiles, folderChooser));
         }
 
         navigation.setId("navigation");

@@ -18,10 +18,15 @@ public final class WorkerTaskExecutor implements TaskExecutor {
     private final Executor uiThread;
 
     public WorkerTaskExecutor(Executor uiThread, int threads) {
+        this(uiThread, threads, "tessera-worker");
+    }
+
+    /** {@code name}: the threads' name prefix, so a thread dump tells the model's worker from the analyses'. */
+    public WorkerTaskExecutor(Executor uiThread, int threads, String name) {
         this.uiThread = Objects.requireNonNull(uiThread, "uiThread");
         AtomicInteger count = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread t = new Thread(runnable, "tessera-worker-" + count.incrementAndGet());
+            Thread t = new Thread(runnable, name + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

@@ -34,6 +34,11 @@ public final class InfluenceProbe<S> implements AutoCloseable {
     private final double buildSeconds;
 
     public InfluenceProbe(LogProbModel<S> model, List<S> probes) {
+        this(model, probes, () -> false);
+    }
+
+    /** As above, asking {@code cancelled} before each probe's gradient: true stops with a CancellationException. */
+    public InfluenceProbe(LogProbModel<S> model, List<S> probes, java.util.function.BooleanSupplier cancelled) {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("the influence probe set is empty");
         }
@@ -45,6 +50,11 @@ public final class InfluenceProbe<S> implements AutoCloseable {
         NDList rows = new NDList(probes.size());
         this.probeLogProbs = new double[probes.size()];
         for (int i = 0; i < probes.size(); i++) {
+            if (cancelled.getAsBoolean()) {
+                store.close();
+                throw new java.util.concurrent.CancellationException("probe gradients cancelled at " + i + "/"
+                        + probes.size());
+            }
             SampleGradients.Gradient g = gradients.of(store, probes.get(i));
             rows.add(g.flat());
             probeLogProbs[i] = g.logProb();

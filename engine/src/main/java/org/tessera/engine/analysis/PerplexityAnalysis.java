@@ -42,10 +42,23 @@ public final class PerplexityAnalysis {
     }
 
     public static Scored score(VisionLanguageModel model, List<DataSample> samples) {
+        return score(model, samples, () -> false);
+    }
+
+    /**
+     * As {@link #score(VisionLanguageModel, List)}, asking {@code cancelled} before each batch: true stops with a
+     * {@link java.util.concurrent.CancellationException} (a window's Cancel answers within one batch).
+     */
+    public static Scored score(VisionLanguageModel model, List<DataSample> samples,
+                               java.util.function.BooleanSupplier cancelled) {
         List<SamplePerplexity> out = new ArrayList<>(samples.size());
         List<DataSample> kept = new ArrayList<>(samples.size());
         List<String> skipped = new ArrayList<>();
         for (int start = 0; start < samples.size(); start += BATCH) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("scoring cancelled at " + start + "/"
+                        + samples.size());
+            }
             List<DataSample> part = samples.subList(start, Math.min(samples.size(), start + BATCH));
             try {
                 List<CompletionScore> scores = model.score(prompts(part), completions(part));

@@ -32,6 +32,7 @@ public final class TrainingSets {
     private final PromptTemplate answerTemplate;
     private final TaskSetup task;
     private final PromptWording wording;
+    private java.util.function.BooleanSupplier cancelled = () -> false;
 
     private TrainingSets(IntFunction<Puzzle> puzzles, PromptTemplate answerTemplate, TaskSetup task,
                          PromptWording wording) {
@@ -67,6 +68,22 @@ public final class TrainingSets {
     }
 
     /**
+     * Asks {@code cancelled} before each puzzle is drawn: true stops the building with a
+     * {@link java.util.concurrent.CancellationException} (rendering a thousand puzzles takes seconds).
+     */
+    public TrainingSets cancelWhen(java.util.function.BooleanSupplier cancelled) {
+        this.cancelled = java.util.Objects.requireNonNull(cancelled, "cancelled");
+        return this;
+    }
+
+    private Puzzle puzzle(int i) {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("building samples cancelled at puzzle " + i);
+        }
+        return puzzles.apply(i);
+    }
+
+    /**
      * Up to {@code n} samples of one data kind (one of {@link #KINDS}); the rollout kinds draw on {@code groups}, a
      * run's logged rollouts ({@link RolloutsFile#read}). Empty when a rollout kind has nothing to offer (a run with no
      * exact rollout has no {@code rollouts-exact} samples).
@@ -92,7 +109,7 @@ public final class TrainingSets {
     public List<DataSample> answerOnly(int n) {
         List<DataSample> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Puzzle p = puzzles.apply(i);
+            Puzzle p = puzzle(i);
             out.add(new DataSample("answer-only", -1, true, new TrainingExample(answerTemplate.prompt(p, wording),
                     answerTemplate.completion(null, p.answer(), p.grid()))));
         }
@@ -106,7 +123,7 @@ public final class TrainingSets {
             if (i > n * 20 + 20) {
                 throw new IllegalStateException("the teacher solved too few puzzles (" + out.size() + " of " + i + ")");
             }
-            Puzzle p = puzzles.apply(i);
+            Puzzle p = puzzle(i);
             Optional<Teacher.Solution> s = Teacher.verified(p);
             s.ifPresent(sol -> out.add(new DataSample("teacher-reasoning", -1, true,
                     new TrainingExample(PromptTemplate.THINK.prompt(p, wording), sol.completion()))));
