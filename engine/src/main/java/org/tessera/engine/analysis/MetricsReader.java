@@ -59,7 +59,18 @@ public final class MetricsReader {
                 families, num(ev.path("kl_task")), num(ev.path("kl_knowledge")));
     }
 
+    /**
+     * A number as written in a run folder: a JSON number, or one of the spellings of a non-finite value,
+     * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (docs/contracts); anything else (missing, null) is NaN.
+     */
     public static double num(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : Double.NaN;
+        if (n.isNumber()) {
+            return n.asDouble();
+        }
+        return switch (n.isTextual() ? n.asText() : "") {
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> Double.NaN;
+        };
     }
 }

@@ -1,0 +1,193 @@
+package org.tessera.engine.runs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.engine.analysis.EvalPoint;
+import org.tessera.engine.analysis.MetricsReader;
+import org.tessera.engine.analysis.RolloutsFile;
+import org.tessera.engine.experiment.Experiment;
+import org.tessera.engine.experiment.ExperimentLoader;
+import org.tessera.engine.methods.JigsawMethod;
+import org.tessera.engine.methods.KnowledgeSetups;
+import org.tessera.engine.train.JsonlWriter;
+import org.tessera.engine.train.TrainerCheckpoint;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The run-folder contract (docs/contracts): the golden folder validates against the schemas and every engine reader
+ * reads it; every file a real run writes validates too, so renaming or misspelling a field the writer writes fails
+ * here; non-finite numbers keep their one spelling through writer and reader.
+ */
+class RunContractTest {
+    static final Path CONTRACTS = Path.of("../docs/contracts");
+    static final Path GOLDEN = CONTRACTS.resolve("golden/run");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static SchemaRegistry registry;
+
+    @TempDir
+    static Path tmp;
+
+    @BeforeAll
+    static void schemas() {
+        // the schemas' $ids are https://tessera.local/contracts/...: served from the folder, never fetched
+        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(iri -> {
+            String prefix = "https://tessera.local/contracts/";
+            if (!iri.startsWith(prefix)) {
+                return null;
+            }
+            try {
+                return Files.readString(CONTRACTS.resolve(iri.substring(prefix.length()).replaceFirst("#.*", "")));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+    }
+
+    private static Schema schema(String name) {
+        return registry.getSchema(SchemaLocation.of("https://tessera.local/contracts/" + name));
+    }
+
+    private static void valid(String schemaName, JsonNode node, String where) {
+        List<Error> errors = schema(schemaName).validate(node);
+        assertTrue(errors.isEmpty(), where + " against " + schemaName + ": " + errors);
+    }
+
+    private static void validFile(String schemaName, Path file) throws IOException {
+        valid(schemaName, JSON.readTree(file.toFile()), file.toString());
+    }
+
+    private static void validLines(String schemaName, Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        assertFalse(lines.isEmpty(), file + " is empty");
+        for (int i = 0; i < lines.size(); i++) {
+            valid(schemaName, JSON.readTree(lines.get(i)), file + ":" + (i + 1));
+        }
+    }
+
+    /** Every file of a run folder against its schema. */
+    static void validRunFolder(Path dir) throws IOException {
+        validFile("experiment.schema.json", dir.resolve("experiment.json"));
+        validFile("run.schema.json", dir.resolve("run.json"));
+        validFile("control.schema.json", dir.resolve("control.json"));
+        validLines("metrics-event.schema.json", dir.resolve("metrics.jsonl"));
+        if (Files.isRegularFile(dir.resolve("rollouts.jsonl"))) {
+            validLines("rollout-group.schema.json", dir.resolve("rollouts.jsonl"));
+        }
+        if (Files.isRegularFile(dir.resolve("notes.json"))) {
+            validFile("notes.schema.json", dir.resolve("notes.json"));
+        }
+        try (Stream<Path> checkpoints = Files.list(dir.resolve("checkpoints"))) {
+            for (Path c : checkpoints.toList()) {
+                validFile("checkpoint-state.schema.json", c.resolve("state.json"));
+            }
+        }
+    }
+
+    @Test
+    void theGoldenRunFolderValidates() throws IOException {
+        validRunFolder(GOLDEN);
+        try (Stream<String> lines = Files.lines(GOLDEN.resolve("metrics.jsonl"))) {
+            assertEquals(List.of("eval", "train", "train", "eval", "harvest", "train", "train", "eval"),
+                    lines.map(l -> {
+                        try {
+                            return JSON.readTree(l).path("event").asText();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).toList(), "the golden folder holds every kind of event");
+        }
+    }
+
+    @Test
+    void everyEngineReaderReadsTheGoldenFolder() {
+        RunFolder f = new RunFolder(GOLDEN);
+        RunInfo info = f.readInfo().orElseThrow();
+        assertEquals(RunState.FINISHED, info.state());
+        assertEquals("step-0000004", info.lastCheckpoint());
+        assertEquals(new RunControl(false, false), f.readControl());
+        assertEquals("golden", RunNotes.read(GOLDEN).label());
+        Experiment e = ExperimentLoader.load(GOLDEN.resolve("experiment.json"));
+        assertEquals("rft-then-sft", e.method().kind());
+        List<EvalPoint> evals = MetricsReader.evals(f.metricsFile());
+        assertEquals(List.of(0L, 2L, 4L), evals.stream().map(EvalPoint::step).toList());
+        assertEquals(0.0391, evals.get(1).klTask(), 0.0);
+        List<RolloutsFile.Group> groups = RolloutsFile.read(f.rolloutsFile());
+        assertEquals(2, groups.size());
+        assertEquals(3, groups.get(0).samples().size());
+        assertEquals(4, TrainerCheckpoint.readState(GOLDEN.resolve("checkpoints/step-0000004")).step());
+        List<JsonNode> followed = new ArrayList<>();
+        try {
+            followed.addAll(new MetricsFollower(f.metricsFile()).poll());
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+        assertEquals(8, followed.size());
+        assertTrue(Double.isNaN(MetricsReader.num(followed.get(3).at("/eval/knowledge/families/vqa/choice"))),
+                "the non-finite spelling reads back as NaN");
+    }
+
+    /**
+     * A GRPO and an SFT run of the fixture model (train events of both phases, evaluations, rollouts, checkpoints).
+     * The harvest event of rft-then-sft is covered by the golden folder only: the untrained fixture model never
+     * samples an exact answer, so its harvest would fail the run.
+     */
+    @Test
+    void everyFileARealRunWritesValidates() throws IOException {
+        Path model = TinyRunFixture.saveModel(tmp.resolve("model"));
+        List<String> kinds = new ArrayList<>();
+        for (String kind : List.of("grpo", "sft")) {
+            Experiment e = ExperimentLoader.parse(TinyRunFixture.experiment(model, kind, 2), Path.of(kind));
+            RunFolder f = RunManager.createFolder(tmp.resolve("runs-" + kind), e);
+            assertEquals(0, new RunWorker(() -> new JigsawMethod(KnowledgeSetups.world(), tmp)).run(f.dir()),
+                    () -> f.readInfo().map(RunInfo::message).orElse("no run.json"));
+            RunNotes.write(f.dir(), new RunNotes("a label", "a note"));
+            validRunFolder(f.dir());
+            for (String line : Files.readAllLines(f.metricsFile())) {
+                JsonNode n = JSON.readTree(line);
+                kinds.add(n.path("event").asText() + (n.has("phase") ? "/" + n.path("phase").asText() : ""));
+            }
+        }
+        assertTrue(kinds.containsAll(List.of("eval", "train/grpo", "train/sft")), kinds.toString());
+    }
+
+    @Test
+    void nonFiniteNumbersHaveOneSpellingThroughWriterAndReader() throws IOException {
+        Path file = tmp.resolve("nonfinite.jsonl");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("a", Double.NaN);
+        event.put("b", Double.POSITIVE_INFINITY);
+        event.put("c", Double.NEGATIVE_INFINITY);
+        event.put("d", 0.5);
+        new JsonlWriter(file).append(event);
+        String line = Files.readString(file).strip();
+        assertEquals("{\"a\":\"NaN\",\"b\":\"Infinity\",\"c\":\"-Infinity\",\"d\":0.5}", line);
+        JsonNode n = JSON.readTree(line);
+        assertTrue(Double.isNaN(MetricsReader.num(n.get("a"))));
+        assertEquals(Double.POSITIVE_INFINITY, MetricsReader.num(n.get("b")));
+        assertEquals(Double.NEGATIVE_INFINITY, MetricsReader.num(n.get("c")));
+        for (String f : List.of("a", "b", "c", "d")) {
+            valid("defs.schema.json#/$defs/number", n.get(f), f);
+        }
+    }
+}
