@@ -1,6 +1,8 @@
 package org.tessera.engine.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.RunEvents;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,15 +48,14 @@ public final class MetricsReader {
      * object. The live path (the workbench's run feed) hands events here already parsed: no file is read.
      */
     public static EvalPoint evalPoint(JsonNode n) {
-        if (n == null || !"eval".equals(n.path("event").asText()) || !n.path("step").isNumber()
-                || !n.path("eval").isObject()) {
+        if (!(RunEvents.read(n).orElse(null) instanceof EvalEvent e) || !e.eval().isObject()) {
             return null;
         }
-        JsonNode ev = n.path("eval");
+        JsonNode ev = e.eval();
         Map<String, Double> families = new LinkedHashMap<>();
         ev.path("knowledge").path("families").fields()
                 .forEachRemaining(f -> families.put(f.getKey(), num(f.getValue().path("accuracy"))));
-        return new EvalPoint(n.path("step").asLong(), num(n.path("wall_s")), num(ev.path("jigsaw").path("exact")),
+        return new EvalPoint(e.step(), e.wallSeconds(), num(ev.path("jigsaw").path("exact")),
                 num(ev.path("jigsaw").path("hit")), num(ev.path("knowledge").path("average").path("accuracy")),
                 families, num(ev.path("kl_task")), num(ev.path("kl_knowledge")));
     }

@@ -9,6 +9,11 @@ import org.tessera.engine.experiment.ExperimentException;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.experiment.ExperimentPaths;
 import org.tessera.engine.runs.MetricsFollower;
+import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.GrpoTrainStep;
+import org.tessera.engine.runs.events.RunEvent;
+import org.tessera.engine.runs.events.RunEvents;
+import org.tessera.engine.runs.events.SftTrainStep;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
 import org.tessera.engine.runs.RunManager;
@@ -77,14 +82,17 @@ public final class RunCommand implements Callable<Integer> {
                     pb.maxHint(info.totalSteps());
                     pb.stepTo(info.step());
                 }
-                for (JsonNode ev : metrics.poll()) {
-                    if (ev.has("eval")) {
-                        JsonNode ev2 = ev.get("eval");
+                for (JsonNode line : metrics.poll()) {
+                    // the typed events of the one reader: an eval updates the scores, a train step the loss
+                    RunEvent ev = RunEvents.read(line).orElse(null);
+                    if (ev instanceof EvalEvent e) {
                         latest = String.format("jigsaw %.2f knowledge %.2f",
-                                ev2.path("jigsaw").path("exact").asDouble(),
-                                ev2.path("knowledge").path("average").path("accuracy").asDouble());
-                    } else if (ev.has("loss")) {
-                        pb.setExtraMessage(String.format("loss %.3f %s", ev.get("loss").asDouble(), latest));
+                                e.eval().path("jigsaw").path("exact").asDouble(),
+                                e.eval().path("knowledge").path("average").path("accuracy").asDouble());
+                    } else if (ev instanceof GrpoTrainStep t) {
+                        pb.setExtraMessage(String.format("loss %.3f %s", t.loss(), latest));
+                    } else if (ev instanceof SftTrainStep t) {
+                        pb.setExtraMessage(String.format("loss %.3f %s", t.loss(), latest));
                     }
                 }
                 Thread.sleep(300);

@@ -1,6 +1,9 @@
 package org.tessera.engine.methods;
 
 import org.tessera.engine.task.TaskSetup;
+import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.GrpoTrainStep;
+import org.tessera.engine.runs.events.SftTrainStep;
 
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.jigsaw.JigsawEvaluator;
@@ -40,6 +43,10 @@ import java.util.function.BiFunction;
  * back to that step.
  */
 public final class JigsawMethod implements ExperimentMethod {
+    /** The suites' results as a JSON tree, with the same serializer settings as the event writer. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper EVAL_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Builds the retained-knowledge evaluation and probe for a run (the world's suite, or a test double). */
     public interface KnowledgeFactory extends BiFunction<Experiment, TrainableModel, KnowledgeSetup> {
     }
@@ -174,12 +181,8 @@ public final class JigsawMethod implements ExperimentMethod {
 
     private static void evaluate(RunContext ctx, RunEvaluator evaluator, TrainableModel policy, TrainableModel base,
                                  long step, long t0) {
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("step", step);
-        ev.put("event", "eval");
-        ev.put("eval", evaluator.evaluate(policy, base));
-        ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
-        ctx.metric(ev);
+        com.fasterxml.jackson.databind.JsonNode eval = EVAL_JSON.valueToTree(evaluator.evaluate(policy, base));
+        ctx.metric(new EvalEvent(step, eval, (System.nanoTime() - t0) / 1e9));
     }
 
     private long runGrpo(Experiment e, RunContext ctx, TaskSetup task, TrainableModel policy, TrainableModel base,
@@ -205,26 +208,11 @@ public final class JigsawMethod implements ExperimentMethod {
             GrpoStep.Outcome o = stepper.run(step + 1, puzzles, e.seed() * 1_000_003L + step, rate,
                     m.gradClip().floatValue());
             long done = step + 1;
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("step", done);
-            ev.put("event", "train");
-            ev.put("phase", "grpo");
-            ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
-            ev.put("loss", o.loss());
-            ev.put("lr", rate);
-            ev.put("grad_norm", o.gradNorm());
-            ev.put("reward_mean", o.rewardMean());
-            ev.put("reward_std", o.rewardStd());
-            ev.put("zero_spread_fraction", o.zeroSpreadFraction());
-            ev.put("kl", o.kl());
-            ev.put("entropy", o.entropy());
-            ev.put("completion_length", o.completionLength());
-            ev.put("tokens_per_s", o.sampleTokensPerSecond());
-            ev.put("train_exact", o.exactFraction());
-            ev.put("step_seconds", (System.nanoTime() - t) / 1e9);
-            ev.put("seconds", Map.of("sampling", o.timing().sampling(), "reference", o.timing().reference(),
-                    "forward_backward", o.timing().forwardBackward(), "optimizer", o.timing().optimizer()));
-            ctx.metric(ev);
+            ctx.metric(new GrpoTrainStep(done, (System.nanoTime() - t0) / 1e9, o.loss(), rate, o.gradNorm(),
+                    o.rewardMean(), o.rewardStd(), o.zeroSpreadFraction(), o.kl(), o.entropy(), o.completionLength(),
+                    o.sampleTokensPerSecond(), o.exactFraction(), (System.nanoTime() - t) / 1e9,
+                    new GrpoTrainStep.Seconds(o.timing().sampling(), o.timing().reference(),
+                            o.timing().forwardBackward(), o.timing().optimizer())));
             for (GrpoStep.Group grp : o.groups()) {
                 for (GrpoStep.Sample s : grp.samples()) {
                     if (s.exact()) {
@@ -266,19 +254,8 @@ public final class JigsawMethod implements ExperimentMethod {
             SftStep.Result r = stepper.run(step + 1, prompts, targets, rate, m.gradClip().floatValue());
             long done = step + 1;
             double sec = (System.nanoTime() - t) / 1e9;
-            Map<String, Object> ev = new LinkedHashMap<>();
-            ev.put("step", done);
-            ev.put("event", "train");
-            ev.put("phase", "sft");
-            ev.put("data", data.kind());
-            ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
-            ev.put("loss", r.loss());
-            ev.put("lr", rate);
-            ev.put("grad_norm", r.gradNorm());
-            ev.put("tokens_per_s", r.tokens() / sec);
-            ev.put("samples_per_s", batch.size() / sec);
-            ev.put("step_seconds", sec);
-            ctx.metric(ev);
+            ctx.metric(new SftTrainStep(done, data.kind(), (System.nanoTime() - t0) / 1e9, r.loss(), rate,
+                    r.gradNorm(), r.tokens() / sec, batch.size() / sec, sec));
             afterStep(e, ctx, policy, base, optimizer, evaluator, done, done == total, t0);
         }
     }

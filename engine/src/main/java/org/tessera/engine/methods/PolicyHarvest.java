@@ -60,14 +60,9 @@ final class PolicyHarvest {
         double sampleSeconds = (System.nanoTime() - t) / 1e9;
         List<SftData.Rollout> kept = Harvest.select(s, h.perPuzzle(), h.perAnswer());
         write(file, step, kept);
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("step", step);
-        ev.put("event", "harvest");
-        ev.put("harvest", Harvest.stats(s, kept, base, task));
-        ev.put("sampling_seconds", sampleSeconds);
-        ev.put("seconds", (System.nanoTime() - t) / 1e9);
-        ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
-        ctx.metric(ev);
+        ctx.metric(new org.tessera.engine.runs.events.HarvestEvent(step,
+                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Harvest.stats(s, kept, base, task)),
+                sampleSeconds, (System.nanoTime() - t) / 1e9, (System.nanoTime() - t0) / 1e9));
         return kept;
     }
 

@@ -27,8 +27,9 @@ public final class RunContext {
         return folder;
     }
 
-    public void metric(Map<String, Object> event) {
-        metrics.append(event);
+    /** Appends one event to metrics.jsonl, through the one writer of events (runs.events.RunEvents). */
+    public void metric(org.tessera.engine.runs.events.RunEvent event) {
+        metrics.append(org.tessera.engine.runs.events.RunEvents.toJson(event));
     }
 
     public void rollout(Map<String, Object> group) {
