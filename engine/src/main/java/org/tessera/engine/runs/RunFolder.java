@@ -50,6 +50,11 @@ public record RunFolder(Path dir) {
         return dir.resolve("worker.log");
     }
 
+    /** A running worker's sign of life ({@link Heartbeat}). */
+    public Path heartbeatFile() {
+        return dir.resolve("heartbeat.json");
+    }
+
     /** Marker of the one process that has taken this queued run to execute it (see {@link #claim()}). */
     public Path claimFile() {
         return dir.resolve("claimed");

@@ -37,7 +37,7 @@ public final class RunManager implements AutoCloseable {
     }
 
     private final Path runsDir;
-    private final WorkerLauncher launcher;
+    private final WorkerBackend launcher;
     private final int maxConcurrent;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Path, Tracked> tracked = new LinkedHashMap<>();
@@ -59,7 +59,7 @@ public final class RunManager implements AutoCloseable {
         }
     }
 
-    public RunManager(Path runsDir, WorkerLauncher launcher, int maxConcurrent, long pollMillis) {
+    public RunManager(Path runsDir, WorkerBackend launcher, int maxConcurrent, long pollMillis) {
         this.runsDir = runsDir;
         this.launcher = launcher;
         this.maxConcurrent = maxConcurrent;
@@ -306,7 +306,7 @@ public final class RunManager implements AutoCloseable {
                     continue;
                 }
                 try {
-                    t.process = launcher.launch(t.folder);
+                    t.process = launcher.start(t.folder);
                     active++;
                 } catch (IOException e) {
                     RunInfo failed = t.last.with(RunState.FAILED, "could not start the worker: " + e.getMessage());
@@ -324,7 +324,19 @@ public final class RunManager implements AutoCloseable {
         if (t.process != null) {
             return t.process.isAlive();
         }
-        return info.workerAlive();
+        return alive(info, Heartbeat.read(t.folder).orElse(null), Heartbeat.thisHost(), System.currentTimeMillis());
+    }
+
+    /**
+     * A worker this manager did not start: alive while its process lives on this machine, or, when its heartbeat
+     * names another host, while that heartbeat is fresh (its pid means nothing here). A dead local pid is dead at
+     * once, whatever its last heartbeat says.
+     */
+    static boolean alive(RunInfo info, Heartbeat heartbeat, String thisHost, long nowMs) {
+        if (info.workerAlive()) {
+            return true;
+        }
+        return heartbeat != null && !heartbeat.host().equals(thisHost) && heartbeat.fresh(nowMs);
     }
 
     private void fire(RunFolder f, RunInfo info) {

@@ -43,7 +43,7 @@ public final class RunWorker {
         folder.writeControl(RunControl.NONE);
         folder.writeInfo(info);
         RunContext ctx = new RunContext(folder, info);
-        try {
+        try (AutoCloseable beating = Heartbeat.beat(folder)) {
             methods.get().run(experiment, ctx);
             folder.writeInfo(ctx.info().with(RunState.FINISHED, "finished at step " + ctx.info().step()));
             return 0;

@@ -16,13 +16,18 @@ import java.util.List;
  * threads, which made most of the long UI stalls measured by {@code bench-ui} (docs/performance.md). {@code nice}
  * execs java, so the process id is still the worker's own.
  */
-public final class WorkerLauncher {
+public final class WorkerLauncher implements WorkerBackend {
     static final int WORKER_NICENESS = 5;
     private static final Path NICE = Path.of("/usr/bin/nice");
     private final List<String> extraJvmArgs;
 
     public WorkerLauncher(List<String> extraJvmArgs) {
         this.extraJvmArgs = List.copyOf(extraJvmArgs);
+    }
+
+    @Override
+    public Process start(RunFolder folder) throws IOException {
+        return launch(folder);
     }
 
     public Process launch(RunFolder folder) throws IOException {

@@ -94,6 +94,7 @@ class RunContractTest {
         if (Files.isRegularFile(dir.resolve("rollouts.jsonl"))) {
             validLines("rollout-group.schema.json", dir.resolve("rollouts.jsonl"));
         }
+        validFile("heartbeat.schema.json", dir.resolve("heartbeat.json"));
         if (Files.isRegularFile(dir.resolve("notes.json"))) {
             validFile("notes.schema.json", dir.resolve("notes.json"));
         }
