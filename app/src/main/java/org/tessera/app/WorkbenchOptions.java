@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** Command-line options of the workbench window ({@code ./tessera workbench --help}). */
-@Command(name = "tessera workbench", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
+@Command(name = "tessera workbench", mixinStandardHelpOptions = true, versionProvider = org.tessera.engine.Version.Provider.class,
         description = "Opens the Tessera workbench window.")
 final class WorkbenchOptions {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * The headless command line: {@code ./tessera <command> ...}. Every subcommand has {@code --help}. The workbench
  * and this CLI drive the same engine services.
  */
-@Command(name = "tessera", mixinStandardHelpOptions = true, version = "Tessera 0.1.0",
+@Command(name = "tessera", mixinStandardHelpOptions = true, versionProvider = org.tessera.engine.Version.Provider.class,
         description = "Study how a multimodal LLM learns a new task (jigsaw) without forgetting what it knew.",
         subcommands = {CommandLine.HelpCommand.class, InfoCommand.class, InitModelCommand.class, BenchCommand.class,
                 PretrainCommand.class, PuzzlesCommand.class, WorldSamplesCommand.class, BenchmarksDemoCommand.class,

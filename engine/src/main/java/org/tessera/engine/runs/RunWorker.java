@@ -74,7 +74,7 @@ public final class RunWorker {
 
     static Map<String, String> versions() {
         Map<String, String> v = new LinkedHashMap<>();
-        v.put("tessera", "0.1.0");
+        v.put("tessera", org.tessera.engine.Version.current());
         v.put("java", System.getProperty("java.version"));
         v.put("djl", ai.djl.engine.Engine.getDjlVersion());
         v.put("engine", ai.djl.engine.Engine.getInstance().getEngineName() + " "
