@@ -64,6 +64,11 @@ class LayeringTest {
             .because("the run manager parses each metrics line once and hands the events on (RunFeed)");
 
     @ArchTest
+    static final ArchRule oneJsonConfiguration = noClasses()
+            .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+            .because("JSON settings are declared once, in the engine's io.TesseraJson");
+
+    @ArchTest
     static final ArchRule nothingUsesTheLauncher = noClasses()
             .that().resideOutsideOfPackage(ROOT)
             .should().dependOnClassesThat().resideInAPackage(ROOT)

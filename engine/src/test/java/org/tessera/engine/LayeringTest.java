@@ -33,4 +33,10 @@ class LayeringTest {
     static final ArchRule architecturesAreIndependent = slices().matching("org.tessera.engine.model.(*)..")
             .should().notDependOnEachOther()
             .because("an architecture package builds on the model interfaces only");
+
+    @ArchTest
+    static final ArchRule oneJsonConfiguration = noClasses()
+            .that().doNotHaveFullyQualifiedName("org.tessera.engine.io.TesseraJson")
+            .should().callConstructor(com.fasterxml.jackson.databind.ObjectMapper.class)
+            .because("JSON settings are declared once, in io.TesseraJson");
 }

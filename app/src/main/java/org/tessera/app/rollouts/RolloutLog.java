@@ -1,6 +1,7 @@
 package org.tessera.app.rollouts;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,8 +20,7 @@ import org.tessera.engine.runs.RunFolder;
  * mid-write must still be inspectable.
  */
 public record RolloutLog(RunFolder run, TaskSetup task, List<Group> groups, int skippedLines) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = TesseraJson.LENIENT;
 
     /** One logged GRPO group: a puzzle and the samples drawn for it at a step. */
     public record Group(long step, String puzzleId, String split, long seed, int index, boolean zeroSpread,

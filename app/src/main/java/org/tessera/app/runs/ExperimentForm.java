@@ -1,9 +1,10 @@
 package org.tessera.app.runs;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
@@ -39,7 +40,7 @@ import org.tessera.engine.experiment.ExperimentSchema;
  * {@link ExperimentPaths}, as {@code tessera run} checks them; until that answer arrives the form is "checking".
  */
 final class ExperimentForm extends VBox {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = TesseraJson.INDENTED;
     /** Fields whose allowed values the engine publishes: offered as choices instead of free text. */
     private static final Map<String, Set<String>> CHOICES = Map.of(
             "$.device", ExperimentSchema.DEVICES,

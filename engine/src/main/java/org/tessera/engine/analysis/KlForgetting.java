@@ -1,5 +1,7 @@
 package org.tessera.engine.analysis;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
  * final {@code kl_task} with the change in retained-knowledge accuracy since step 0 (the base model).
  */
 public final class KlForgetting {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     private KlForgetting() {
     }

@@ -1,8 +1,8 @@
 package org.tessera.engine.bench;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.awt.image.BufferedImage;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class BenchOutput {
     /** The results as indented JSON, or one aligned "key value" line each. */
     static void print(Map<String, Object> r, boolean json) throws JsonProcessingException {
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+            System.out.println(TesseraJson.INDENTED.writeValueAsString(r));
         } else {
             r.forEach((k, v) -> System.out.printf("%-34s %s%n", k, v instanceof Double x ? String.format("%.3f", x) : v));
         }

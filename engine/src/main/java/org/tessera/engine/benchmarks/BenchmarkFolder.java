@@ -1,5 +1,7 @@
 package org.tessera.engine.benchmarks;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +28,7 @@ import java.util.stream.Stream;
  */
 public final class BenchmarkFolder {
     public static final String MANIFEST = "benchmarks.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     private BenchmarkFolder() {
     }

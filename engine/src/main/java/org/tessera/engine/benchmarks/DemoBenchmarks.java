@@ -171,7 +171,7 @@ public final class DemoBenchmarks {
     private static String reading(Path dir, int n, long seed, boolean malformed) throws IOException {
         StringBuilder jsonl = new StringBuilder();
         List<KnowledgeItem> items = new FamilySampler(Families.byName("reading"), Split.HELD_OUT, seed).items(n);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.ObjectMapper json = org.tessera.engine.io.TesseraJson.MAPPER;
         for (int i = 0; i < items.size(); i++) {
             KnowledgeItem it = items.get(i);
             String image = "images/DocVQA-demo-" + i + ".png";

@@ -1,5 +1,7 @@
 package org.tessera.engine.benchmarks;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +27,7 @@ import java.util.Map;
  */
 final class JsonlBenchmark {
     static final String FORMAT = "jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     private JsonlBenchmark() {
     }

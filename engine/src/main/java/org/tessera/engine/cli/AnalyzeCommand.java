@@ -1,7 +1,8 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.analysis.Distribution;
 import org.tessera.engine.analysis.InfluenceAnalysis;
@@ -46,7 +47,7 @@ public final class AnalyzeCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TesseraJson.INDENTED;
 
     /** The training data to analyse (shared by perplexity and influence). */
     static final class DataOptions {

@@ -1,7 +1,8 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.benchmarks.Benchmark;
 import org.tessera.engine.benchmarks.BenchmarkFolder;
 import org.tessera.engine.benchmarks.BenchmarkSuite;
@@ -138,7 +139,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ObjectMapper out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper out = TesseraJson.INDENTED;
         Path dir = model.dir();
         if (suite.equals("benchmarks") && benchmarks == null) {
             System.err.println("--suite benchmarks needs --benchmarks DIR (a folder of VLMEvalKit .tsv or .jsonl files)");

@@ -1,7 +1,7 @@
 package org.tessera.engine.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.io.TesseraJson;
+
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelLoader;
@@ -105,7 +105,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 r.put("stopped_at_eos", g.stoppedAtEos());
                 out.add(r);
             }
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            System.out.println(TesseraJson.INDENTED
                     .writeValueAsString(Map.of("completions", out)));
         } else {
             for (int i = 0; i < gens.size(); i++) {

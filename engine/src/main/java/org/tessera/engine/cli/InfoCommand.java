@@ -1,7 +1,7 @@
 package org.tessera.engine.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import org.tessera.engine.io.TesseraJson;
+
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
@@ -31,7 +31,7 @@ public final class InfoCommand implements Callable<Integer> {
         }
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(card));
+            System.out.println(TesseraJson.INDENTED.writeValueAsString(card));
         } else {
             System.out.printf("name           %s%n", card.name());
             System.out.printf("architecture   %s%n", card.architecture());

@@ -1,10 +1,10 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.config.JsonErrors;
 import org.tessera.engine.jigsaw.JigsawText;
 import org.tessera.engine.model.Safetensors;
@@ -42,8 +42,7 @@ import java.util.concurrent.Callable;
         description = "Pretrain the built-in tiny model from scratch on the prior-knowledge world. Resumes from the "
                 + "newest checkpoint in --out when there is one.")
 public final class PretrainCommand implements Callable<Integer> {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper JSON = TesseraJson.INDENTED;
 
     @Option(names = "--config", required = true, description = "pretraining config (e.g. sample-configs/pretrain-tiny.json)")
     Path configFile;

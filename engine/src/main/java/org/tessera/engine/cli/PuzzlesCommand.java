@@ -1,5 +1,7 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.ImageSource;
@@ -98,7 +100,7 @@ public final class PuzzlesCommand implements Callable<Integer> {
         if (peopleScale > 0) {
             Files.createDirectories(people);
         }
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = TesseraJson.MAPPER;
         Path jsonl = out.resolve("puzzles.jsonl");
         Path tmp = out.resolve("puzzles.jsonl.tmp");
         try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

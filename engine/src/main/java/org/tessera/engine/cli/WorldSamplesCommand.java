@@ -1,5 +1,7 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.world.Families;
 import org.tessera.engine.world.FamilySampler;
@@ -65,7 +67,7 @@ public final class WorldSamplesCommand implements Callable<Integer> {
             return 2;
         }
         Files.createDirectories(out);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = TesseraJson.MAPPER;
         Path jsonl = out.resolve("samples.jsonl");
         Path tmp = out.resolve("samples.jsonl.tmp");
         int written = 0;

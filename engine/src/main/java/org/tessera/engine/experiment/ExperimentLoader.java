@@ -1,9 +1,10 @@
 package org.tessera.engine.experiment;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.config.JsonErrors;
 import org.tessera.engine.config.Problem;
 
@@ -18,7 +19,7 @@ import java.util.List;
  * out-of-range values with their JSON path; contradictions between fields), and resolves defaults.
  */
 public final class ExperimentLoader {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = TesseraJson.INDENTED;
     /** Held-out puzzles are the same for every run unless an experiment says otherwise, so runs compare. */
     public static final long DEFAULT_TEST_SEED = 20_260_001L;
 

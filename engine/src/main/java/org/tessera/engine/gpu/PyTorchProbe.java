@@ -1,7 +1,8 @@
 package org.tessera.engine.gpu;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +50,7 @@ public final class PyTorchProbe {
     static PyTorchInstall parse(String python, String json) {
         JsonNode n;
         try {
-            n = new ObjectMapper().readTree(json.substring(json.lastIndexOf("\n{") + 1));
+            n = TesseraJson.MAPPER.readTree(json.substring(json.lastIndexOf("\n{") + 1));
         } catch (IOException | StringIndexOutOfBoundsException e) {
             throw new GpuSetupException("the PyTorch probe printed no JSON: " + json, "check '" + python + "'");
         }

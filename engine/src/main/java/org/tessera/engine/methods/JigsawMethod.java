@@ -43,9 +43,6 @@ import java.util.function.BiFunction;
  * back to that step.
  */
 public final class JigsawMethod implements ExperimentMethod {
-    /** The suites' results as a JSON tree, with the same serializer settings as the event writer. */
-    private static final com.fasterxml.jackson.databind.ObjectMapper EVAL_JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     /** Builds the retained-knowledge evaluation and probe for a run (the world's suite, or a test double). */
     public interface KnowledgeFactory extends BiFunction<Experiment, TrainableModel, KnowledgeSetup> {
@@ -181,7 +178,8 @@ public final class JigsawMethod implements ExperimentMethod {
 
     private static void evaluate(RunContext ctx, RunEvaluator evaluator, TrainableModel policy, TrainableModel base,
                                  long step, long t0) {
-        com.fasterxml.jackson.databind.JsonNode eval = EVAL_JSON.valueToTree(evaluator.evaluate(policy, base));
+        com.fasterxml.jackson.databind.JsonNode eval =
+                org.tessera.engine.io.TesseraJson.MAPPER.valueToTree(evaluator.evaluate(policy, base));
         ctx.metric(new EvalEvent(step, eval, (System.nanoTime() - t0) / 1e9));
     }
 

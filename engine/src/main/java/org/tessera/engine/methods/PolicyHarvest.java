@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.io.TesseraJson;
+
 import org.tessera.engine.task.TaskSetup;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +29,7 @@ import java.util.Map;
  * event. A resumed run reads the file back: the policy has moved on since, so the harvest cannot be redone.
  */
 final class PolicyHarvest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
     /** Keeps the harvest's sampling seeds apart from the GRPO phase's (seed * 1_000_003 + step). */
     private static final long SEED_SALT = 0x4841525645L;
 
@@ -61,7 +63,7 @@ final class PolicyHarvest {
         List<SftData.Rollout> kept = Harvest.select(s, h.perPuzzle(), h.perAnswer());
         write(file, step, kept);
         ctx.metric(new org.tessera.engine.runs.events.HarvestEvent(step,
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Harvest.stats(s, kept, base, task)),
+                org.tessera.engine.io.TesseraJson.MAPPER.valueToTree(Harvest.stats(s, kept, base, task)),
                 sampleSeconds, (System.nanoTime() - t) / 1e9, (System.nanoTime() - t0) / 1e9));
         return kept;
     }

@@ -1,7 +1,8 @@
 package org.tessera.engine.model;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ public final class HfWeightFiles implements AutoCloseable {
     private static Map<String, String> readIndex(Path index) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(index.toFile());
+            root = TesseraJson.MAPPER.readTree(index.toFile());
         } catch (IOException e) {
             throw new ModelLoadException(index, "not valid JSON: " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.tessera.engine.model;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +27,7 @@ import java.util.function.Function;
  * F32 or BF16 (rounded to nearest even) on disk. Each file is written to a temporary name and renamed.
  */
 public final class HfWeightWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     private HfWeightWriter() {
     }

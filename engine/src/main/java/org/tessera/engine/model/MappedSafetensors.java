@@ -1,5 +1,7 @@
 package org.tessera.engine.model;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,7 +29,7 @@ import java.util.Map;
  * and tensor named.
  */
 public final class MappedSafetensors implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
     private static final long MAX_HEADER = 100L * 1024 * 1024;
     private static final long CHUNK = 1L << 30;
 

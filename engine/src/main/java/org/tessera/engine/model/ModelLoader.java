@@ -1,7 +1,8 @@
 package org.tessera.engine.model;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ public final class ModelLoader {
             throw new ModelLoadException(config, "missing: a checkpoint folder needs its config.json");
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(config.toFile());
+            JsonNode node = TesseraJson.MAPPER.readTree(config.toFile());
             JsonNode arch = node == null ? null : node.get("architecture");
             if (arch != null && arch.isTextual()) {
                 return arch.asText();

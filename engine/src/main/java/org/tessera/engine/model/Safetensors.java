@@ -1,5 +1,7 @@
 package org.tessera.engine.model;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tessera.engine.io.AtomicFiles;
@@ -21,7 +23,7 @@ import java.util.Map;
  * Writing goes to a temporary file renamed into place, so a crash never leaves a half-written checkpoint.
  */
 public final class Safetensors {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     private Safetensors() {
     }

@@ -1,5 +1,7 @@
 package org.tessera.engine.runs;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.io.AtomicFiles;
@@ -22,7 +24,7 @@ public record Heartbeat(@JsonProperty("ms") long ms, @JsonProperty("pid") long p
     public static final long INTERVAL_MS = 5_000;
     /** Three missed beats: the worker is gone (or its machine cannot write the folder any more). */
     public static final long STALE_MS = 3 * INTERVAL_MS;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     /** Whether the heartbeat was written less than {@link #STALE_MS} before {@code nowMs}. */
     public boolean fresh(long nowMs) {

@@ -1,5 +1,7 @@
 package org.tessera.engine.runs;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,7 +18,7 @@ import java.util.List;
  * still being written stays for the next poll). The workbench follows a run's metrics with it; it never blocks.
  */
 public final class MetricsFollower {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
     private final Path file;
     private long offset;
     private final StringBuilder partial = new StringBuilder();

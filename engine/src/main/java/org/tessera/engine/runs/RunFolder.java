@@ -1,8 +1,8 @@
 package org.tessera.engine.runs;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.tessera.engine.io.AtomicFiles;
 
@@ -19,8 +19,7 @@ import java.util.Optional;
  * {@code worker.log}. Whole files are written to a temp name and renamed; JSONL files get whole lines only.
  */
 public record RunFolder(Path dir) {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper JSON = TesseraJson.LENIENT_INDENTED;
 
     public Path experimentFile() {
         return dir.resolve("experiment.json");

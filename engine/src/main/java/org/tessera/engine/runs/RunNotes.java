@@ -1,9 +1,9 @@
 package org.tessera.engine.runs;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,8 +23,7 @@ import org.tessera.engine.io.AtomicFiles;
 public record RunNotes(String label, String note) {
     public static final String FILE = "notes.json";
     public static final RunNotes NONE = new RunNotes("", "");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = TesseraJson.LENIENT_INDENTED;
 
     public RunNotes {
         label = label == null ? "" : label.strip().replaceAll("\\s+", " ");

@@ -1,5 +1,7 @@
 package org.tessera.engine.train;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.io.AtomicFiles;
@@ -13,7 +15,7 @@ import java.util.List;
 
 /** Whole-file operations on JSONL logs (reading all events; cutting a log back to a checkpoint's step on resume). */
 public final class JsonlFiles {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     private JsonlFiles() {
     }

@@ -1,5 +1,7 @@
 package org.tessera.engine.train;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
@@ -14,7 +16,7 @@ import java.nio.file.StandardOpenOption;
  * workbench following a run) never sees half a line and a killed process loses at most the event being written.
  */
 public final class JsonlWriter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = TesseraJson.MAPPER;
     private final Path file;
 
     public JsonlWriter(Path file) {

@@ -1,7 +1,8 @@
 package org.tessera.engine.train;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.model.HostTensor;
 import org.tessera.engine.model.Safetensors;
 import org.tessera.engine.model.TrainableModel;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * complete or absent; the newest complete one is the resume point.
  */
 public final class TrainerCheckpoint {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TesseraJson.INDENTED;
 
     /** What a resumed trainer needs besides the weights. */
     public record State(long step, long optimizerSteps) {

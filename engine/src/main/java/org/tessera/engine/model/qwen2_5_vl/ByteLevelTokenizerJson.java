@@ -1,5 +1,7 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,7 +40,7 @@ final class ByteLevelTokenizerJson {
     }
 
     static byte[] build(Map<String, Integer> specials) throws com.fasterxml.jackson.core.JsonProcessingException {
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = TesseraJson.MAPPER;
         ObjectNode root = json.createObjectNode();
         root.put("version", "1.0");
         root.putNull("truncation");

@@ -1,7 +1,8 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.model.ModelLoadException;
 
 import java.awt.Graphics2D;
@@ -62,7 +63,7 @@ public final class QwenImageProcessor {
         }
         JsonNode n;
         try {
-            n = new ObjectMapper().readTree(file.toFile());
+            n = TesseraJson.MAPPER.readTree(file.toFile());
         } catch (IOException e) {
             throw new ModelLoadException(file, "not valid JSON: " + e.getMessage(), e);
         }

@@ -1,12 +1,13 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
+import org.tessera.engine.io.TesseraJson;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.model.HostTensor;
@@ -53,7 +54,7 @@ public final class QwenLora {
     public static final String CONFIG = "adapter_config.json";
     public static final String WEIGHTS = "adapter_model.safetensors";
     private static final String PREFIX = "base_model.model.";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TesseraJson.INDENTED;
 
     private final Settings settings;
     /** Per adapted weight (its name in the model): {A, B}. */

@@ -1,11 +1,12 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
+import org.tessera.engine.io.TesseraJson;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.model.AnswerConvention;
@@ -40,7 +41,7 @@ import java.util.Map;
  * template; {@link #encodeRaw} takes a prompt written out in full instead.
  */
 public final class QwenVl implements TrainableModel {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TesseraJson.INDENTED;
     /** Rows of one teacher-forced forward pass in {@link #score}. */
     private static final int MAX_ROWS = 16;
 

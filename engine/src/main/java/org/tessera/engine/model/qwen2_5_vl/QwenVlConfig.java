@@ -1,5 +1,7 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +29,7 @@ public record QwenVlConfig(
         ObjectNode raw) {
 
     public static final String ARCHITECTURE = "Qwen2_5_VLForConditionalGeneration";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = TesseraJson.MAPPER;
 
     public int headDim() {
         return hiddenSize / numHeads;

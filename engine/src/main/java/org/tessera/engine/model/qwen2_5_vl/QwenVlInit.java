@@ -1,7 +1,8 @@
 package org.tessera.engine.model.qwen2_5_vl;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.model.HfWeightWriter;
@@ -20,7 +21,7 @@ import java.util.Map;
  * and written one at a time, so a 15 GB fp32 model needs no 15 GB heap.
  */
 public final class QwenVlInit {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = TesseraJson.INDENTED;
     /** Shards the size the hub uses, over the 2 GiB a Java array or DJL's own reader can take. */
     public static final long SHARD_BYTES = 4L << 30;
 

@@ -1,8 +1,8 @@
 package org.tessera.engine.model.tiny;
 
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.model.ModelLoadException;
 import org.tessera.engine.model.TextTokenizer;
 
@@ -240,7 +240,7 @@ public final class TinyTokenizer implements TextTokenizer {
     }
 
     public void save(Path file) throws IOException {
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        TesseraJson.INDENTED
                 .writeValue(file.toFile(), new Json(FORMAT, 1, SPACE, tokens));
     }
 
@@ -250,7 +250,7 @@ public final class TinyTokenizer implements TextTokenizer {
         }
         Json json;
         try {
-            json = new ObjectMapper().readValue(file.toFile(), Json.class);
+            json = TesseraJson.MAPPER.readValue(file.toFile(), Json.class);
         } catch (IOException e) {
             throw new ModelLoadException(file, "not a valid tokenizer file: " + e.getMessage(), e);
         }

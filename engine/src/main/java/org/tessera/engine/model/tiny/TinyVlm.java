@@ -1,13 +1,13 @@
 package org.tessera.engine.model.tiny;
 
+import org.tessera.engine.io.TesseraJson;
+
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.tessera.engine.config.JsonErrors;
 import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.model.AnswerConvention;
@@ -36,8 +36,7 @@ import java.util.function.Consumer;
 
 /** The built-in tiny vision-language model (see {@link TinyVlmNetwork} for the architecture). */
 public final class TinyVlm implements TrainableModel {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    static final ObjectMapper JSON = TesseraJson.INDENTED;
     private static final int MAX_ROWS = 64;
     /** Sampling batches more rows: a decoding step is a skinny matrix product, cheaper per row when taller. */
     private static final int MAX_SAMPLING_ROWS = 256;

@@ -1,6 +1,7 @@
 package org.tessera.engine.runs.events;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.tessera.engine.io.TesseraJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,8 +14,7 @@ import java.util.Optional;
  * reading (a newer worker may add some).
  */
 public final class RunEvents {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = TesseraJson.LENIENT;
 
     private RunEvents() {
     }
