@@ -1,7 +1,6 @@
 package org.tessera.engine.world;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.util.Map;
 
@@ -21,17 +20,17 @@ public record SuiteResult(String suite, String model, Map<String, FamilyScore> f
      * @param accuracy generative exact match of the first parsed answer
      * @param format   share of generations that follow the family's format (structure, stop, kind of answer)
      * @param choice   share of items whose reference answer has the highest summed log-probability of all candidates;
-     *                 NaN, written as null, for a benchmark without options (short answer, grounding)
+     *                 NaN, written "NaN" (docs/contracts), for a benchmark without options (short answer, grounding)
      * @param nll      mean over items of the reference target's mean per-token negative log-likelihood (nats)
      * @param n        number of items
      */
     @JsonPropertyOrder({"accuracy", "format", "choice", "nll", "n"})
     public record FamilyScore(double accuracy, double format,
-                              @JsonSerialize(using = NanAsNull.class) double choice, double nll, int n) {
+                              double choice, double nll, int n) {
     }
 
     @JsonPropertyOrder({"accuracy", "format", "choice", "nll"})
-    public record Average(double accuracy, double format, @JsonSerialize(using = NanAsNull.class) double choice,
+    public record Average(double accuracy, double format, double choice,
                           double nll) {
     }
 }

@@ -72,8 +72,8 @@ class BenchmarkSuiteTest {
         assertEquals(6, r.families().get("MMStar-demo").n()); // 7 valid rows, one picture does not decode
         assertEquals(6, r.families().get("DocVQA-demo").n());
         JsonNode json = new ObjectMapper().valueToTree(r);
-        assertTrue(json.at("/families/RefCOCO-demo/choice").isNull(), json.toString());
-        assertTrue(json.at("/families/DocVQA-demo/choice").isNull(), json.toString());
+        assertTrue("NaN".equals(json.at("/families/RefCOCO-demo/choice").asText()), json.toString());
+        assertTrue("NaN".equals(json.at("/families/DocVQA-demo/choice").asText()), json.toString());
         assertEquals(1.0, json.at("/average/choice").asDouble(), 1e-12);
         assertEquals("knowledge", json.get("suite").asText());
     }

@@ -8,7 +8,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tessera.engine.analysis.EvalPoint;
@@ -43,15 +42,14 @@ class RunContractTest {
     static final Path CONTRACTS = Path.of("../docs/contracts");
     static final Path GOLDEN = CONTRACTS.resolve("golden/run");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SchemaRegistry registry;
+    private static final SchemaRegistry REGISTRY = registry();
 
     @TempDir
     static Path tmp;
 
-    @BeforeAll
-    static void schemas() {
+    private static SchemaRegistry registry() {
         // the schemas' $ids are https://tessera.local/contracts/...: served from the folder, never fetched
-        registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(iri -> {
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(iri -> {
             String prefix = "https://tessera.local/contracts/";
             if (!iri.startsWith(prefix)) {
                 return null;
@@ -65,7 +63,7 @@ class RunContractTest {
     }
 
     private static Schema schema(String name) {
-        return registry.getSchema(SchemaLocation.of("https://tessera.local/contracts/" + name));
+        return REGISTRY.getSchema(SchemaLocation.of("https://tessera.local/contracts/" + name));
     }
 
     private static void valid(String schemaName, JsonNode node, String where) {
