@@ -59,6 +59,30 @@ public final class ObjectSpec {
         return this;
     }
 
+    /**
+     * Every field that holds a value, by its dotted path under {@code prefix} (nested objects flattened), and
+     * whether a file must have it: what a document of the format must describe (docs/experiments.md is checked
+     * against it).
+     */
+    public Map<String, Boolean> leaves(String prefix) {
+        return leaves(prefix, true);
+    }
+
+    /** As above; a field counts as required only when every object above it is required too. */
+    private Map<String, Boolean> leaves(String prefix, boolean parentRequired) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (Field f : fields.values()) {
+            String path = prefix.isEmpty() ? f.name() : prefix + "." + f.name();
+            boolean required = parentRequired && f.required();
+            if (f.kind() == Kind.OBJECT) {
+                out.putAll(f.object().leaves(path, required));
+            } else {
+                out.put(path, required);
+            }
+        }
+        return out;
+    }
+
     public List<Problem> validate(JsonNode node, String path) {
         List<Problem> out = new ArrayList<>();
         validate(node, path, out);
