@@ -47,6 +47,10 @@ public record Experiment(
                          @JsonProperty("weight_decay") Double weightDecay, @JsonProperty("grad_clip") Double gradClip,
                          @JsonProperty("sft") Sft sft, @JsonProperty("grpo") Grpo grpo,
                          @JsonProperty("lora") Lora lora, @JsonProperty("harvest") Harvest harvest) {
+        /** {@link #kind()} as the enum the code compares. */
+        public MethodKind methodKind() {
+            return MethodKind.of(kind);
+        }
     }
 
     /** LoRA adapters instead of full fine-tuning (Hugging Face models); {@code targetModules}: comma-separated. */

@@ -98,21 +98,25 @@ public final class ExperimentLoader {
         }
         JsonNode method = root.get("method");
         String kind = method.get("kind").asText();
-        if ((kind.equals("sft")) && !method.has("sft")) {
+        if (!MethodKind.ids().contains(kind)) {
+            return p; // the schema has reported it
+        }
+        MethodKind mk = MethodKind.of(kind);
+        if (mk == MethodKind.SFT && !method.has("sft")) {
             p.add(new Problem("$.method.sft", "required when method.kind is \"sft\""));
         }
-        if ((kind.equals("grpo") || kind.equals("rft-then-sft")) && !method.has("grpo")) {
+        if (mk.hasGrpoPhase() && !method.has("grpo")) {
             p.add(new Problem("$.method.grpo", "required when method.kind is \"" + kind + "\""));
         }
-        if (method.has("harvest") && !kind.equals("rft-then-sft")) {
+        if (method.has("harvest") && mk != MethodKind.RFT_THEN_SFT) {
             p.add(new Problem("$.method.harvest", "only for method.kind \"rft-then-sft\" (plain SFT on self-rollouts "
                     + "names its data with method.sft)"));
         }
-        if (kind.equals("rft-then-sft") && !method.has("sft_steps")) {
+        if (mk == MethodKind.RFT_THEN_SFT && !method.has("sft_steps")) {
             p.add(new Problem("$.method.sft_steps", "required when method.kind is \"rft-then-sft\" (steps of the SFT phase)"));
         }
         JsonNode sft = method.get("sft");
-        if (kind.equals("sft") && sft != null && "self-rollouts".equals(sft.path("data").asText())
+        if (mk == MethodKind.SFT && sft != null && "self-rollouts".equals(sft.path("data").asText())
                 && !sft.has("rollouts_file") && !sft.has("harvest_from")) {
             p.add(new Problem("$.method.sft", "data \"self-rollouts\" needs rollouts_file (an earlier run's "
                     + "rollouts.jsonl) or harvest_from (a checkpoint to sample from)"));
@@ -147,11 +151,11 @@ public final class ExperimentLoader {
         Experiment.Sft s = m.sft();
         Experiment.Sft sft = s == null ? null : new Experiment.Sft(s.data(), s.rolloutsFile(), s.harvestFrom(),
                 or(s.harvestSamples(), 8), or(s.harvestTemperature(), 1.0));
-        if (sft == null && m.kind().equals("rft-then-sft")) {
+        if (sft == null && m.methodKind() == MethodKind.RFT_THEN_SFT) {
             sft = new Experiment.Sft("self-rollouts", null, null, null, null);
         }
         Experiment.Method method = new Experiment.Method(m.kind(), m.steps(), m.sftSteps(), or(m.batchSize(), 16),
-                m.lr(), m.kind().equals("rft-then-sft") ? or(m.sftLr(), m.lr()) : m.sftLr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
+                m.lr(), m.methodKind() == MethodKind.RFT_THEN_SFT ? or(m.sftLr(), m.lr()) : m.sftLr(), or(m.warmupSteps(), 0), or(m.minLrRatio(), 1.0), or(m.weightDecay(), 0.0),
                 or(m.gradClip(), 1.0), sft, grpo, m.lora() == null ? null : new Experiment.Lora(m.lora().rank(),
                         or(m.lora().alpha(), 2.0 * m.lora().rank()), or(m.lora().dropout(), 0.0),
                         or(m.lora().targetModules(), "q_proj,k_proj,v_proj,o_proj")), harvestDefaults(m));
@@ -167,7 +171,7 @@ public final class ExperimentLoader {
 
     /** rft-then-sft's harvest with every default filled in; absent for the other methods. */
     private static Experiment.Harvest harvestDefaults(Experiment.Method m) {
-        if (!m.kind().equals("rft-then-sft")) {
+        if (m.methodKind() != MethodKind.RFT_THEN_SFT) {
             return null;
         }
         Experiment.Harvest h = m.harvest() == null

@@ -7,7 +7,7 @@ import java.util.Set;
 /** The experiment file's fields, types and ranges (schema version 1; docs/experiments.md describes each). */
 public final class ExperimentSchema {
     public static final int VERSION = 1;
-    public static final Set<String> METHODS = Set.of("sft", "grpo", "rft-then-sft");
+    public static final Set<String> METHODS = MethodKind.ids();
     /** Where a run trains: auto = the GPU when the engine sees one (after ./tessera gpu-setup), else the CPU. */
     public static final Set<String> DEVICES = Set.of("auto", "cpu", "gpu");
     public static final Set<String> SFT_DATA = Set.of("answer-only", "teacher-reasoning", "self-rollouts");

@@ -1,6 +1,7 @@
 package org.tessera.engine.methods;
 
 import org.tessera.engine.task.TaskSetup;
+import org.tessera.engine.experiment.MethodKind;
 import org.tessera.engine.runs.events.EvalEvent;
 import org.tessera.engine.runs.events.GrpoTrainStep;
 import org.tessera.engine.runs.events.SftTrainStep;
@@ -64,8 +65,8 @@ public final class JigsawMethod implements ExperimentMethod {
     public void run(Experiment e, RunContext ctx) throws Exception {
         Path baseDir = resolve(e.baseModel());
         Experiment.Method m = e.method();
-        long grpoSteps = m.kind().equals("sft") ? 0 : m.steps();
-        long sftSteps = m.kind().equals("sft") ? m.steps() : m.kind().equals("rft-then-sft") ? m.sftSteps() : 0;
+        long grpoSteps = m.methodKind().hasGrpoPhase() ? m.steps() : 0;
+        long sftSteps = m.methodKind() == MethodKind.SFT ? m.steps() : m.methodKind() == MethodKind.RFT_THEN_SFT ? m.sftSteps() : 0;
         long total = grpoSteps + sftSteps;
         ctx.setTotalSteps(total);
         try (TrainableModel policy = policy(baseDir, e);
@@ -101,7 +102,7 @@ public final class JigsawMethod implements ExperimentMethod {
             }
             if (step < total) {
                 SftData data = sftData(e, task, ctx, policy, base, step, t0);
-                double lr = m.kind().equals("rft-then-sft") ? m.sftLr() : m.lr();
+                double lr = m.methodKind() == MethodKind.RFT_THEN_SFT ? m.sftLr() : m.lr();
                 runSft(e, ctx, data, policy, base, optimizer, evaluator, step, grpoSteps, total, lr, t0);
             }
         }
@@ -278,7 +279,7 @@ public final class JigsawMethod implements ExperimentMethod {
     private SftData sftData(Experiment e, TaskSetup task, RunContext ctx, TrainableModel policy,
                             TrainableModel base, long step, long t0) {
         Experiment.Sft s = e.method().sft();
-        if (e.method().kind().equals("rft-then-sft")) {
+        if (e.method().methodKind() == MethodKind.RFT_THEN_SFT) {
             if (e.method().harvest().from().equals("grpo-log")) {
                 return SftData.selfRollouts(task, harvested(ctx, task));
             }
