@@ -28,7 +28,7 @@ public record GpuSettings(Path libtorchDir, String release, String flavor, Path 
 
     /** {@code $TESSERA_HOME} (set by the launcher), else {@code ~/.tessera}. */
     public static Path home() {
-        String h = System.getenv("TESSERA_HOME");
+        String h = org.tessera.engine.config.TesseraEnvironment.HOME.value().orElse(null);
         if (h == null || h.isBlank()) {
             h = System.getProperty("tessera.home");
         }

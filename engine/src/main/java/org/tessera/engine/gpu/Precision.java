@@ -38,7 +38,7 @@ public final class Precision {
         }
         String v = System.getProperty("tessera.tf32");
         if (v == null || v.isBlank()) {
-            v = System.getenv("TESSERA_TF32");
+            v = org.tessera.engine.config.TesseraEnvironment.TF32.value().orElse(null);
         }
         return v == null || v.isBlank() || truthy(v, "TESSERA_TF32");
     }

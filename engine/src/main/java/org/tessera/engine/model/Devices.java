@@ -16,7 +16,7 @@ public final class Devices {
     public static String requested() {
         String v = System.getProperty("tessera.device");
         if (v == null || v.isBlank()) {
-            v = System.getenv("TESSERA_DEVICE");
+            v = org.tessera.engine.config.TesseraEnvironment.DEVICE.value().orElse(null);
         }
         return v == null || v.isBlank() ? "auto" : v.trim().toLowerCase();
     }

@@ -25,7 +25,7 @@ public final class ModelLoader {
      * folder), else relative to the working directory.
      */
     public static Path defaultModelDir() {
-        String root = System.getenv("TESSERA_ROOT");
+        String root = org.tessera.engine.config.TesseraEnvironment.ROOT.value().orElse(null);
         return root == null || root.isBlank() ? DEFAULT_MODEL : Path.of(root).resolve(DEFAULT_MODEL);
     }
 

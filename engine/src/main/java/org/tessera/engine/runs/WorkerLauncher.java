@@ -53,7 +53,7 @@ public final class WorkerLauncher implements WorkerBackend {
     }
 
     private static int niceness() {
-        String v = System.getenv("TESSERA_WORKER_NICE");
+        String v = org.tessera.engine.config.TesseraEnvironment.WORKER_NICE.value().orElse(null);
         try {
             return v == null || v.isBlank() ? WORKER_NICENESS : Math.max(0, Math.min(19, Integer.parseInt(v.trim())));
         } catch (NumberFormatException e) {
