@@ -146,6 +146,20 @@ class RunContractTest {
                 "the non-finite spelling reads back as NaN");
     }
 
+    /** The engine's writers reproduce the golden whole-file examples field for field from what was read of them. */
+    @Test
+    void theWritersReproduceTheGoldenFiles() throws IOException {
+        RunFolder golden = new RunFolder(GOLDEN);
+        RunFolder copy = new RunFolder(Files.createDirectories(tmp.resolve("rewritten")));
+        copy.writeInfo(golden.readInfo().orElseThrow());
+        copy.writeControl(golden.readControl());
+        RunNotes.write(copy.dir(), RunNotes.read(GOLDEN));
+        for (String file : List.of("run.json", "control.json", "notes.json")) {
+            assertEquals(JSON.readTree(GOLDEN.resolve(file).toFile()), JSON.readTree(copy.dir().resolve(file).toFile()),
+                    file);
+        }
+    }
+
     /**
      * A GRPO and an SFT run of the fixture model (train events of both phases, evaluations, rollouts, checkpoints).
      * The harvest event of rft-then-sft is covered by the golden folder only: the untrained fixture model never
