@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import org.tessera.engine.analysis.AnalysisData;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.analysis.Distribution;
@@ -20,8 +21,6 @@ import org.tessera.engine.analysis.RolloutsFile;
 import org.tessera.engine.analysis.TrainingSets;
 import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.analysis.VlmLogProbModel;
-import org.tessera.engine.jigsaw.Grid;
-import org.tessera.engine.jigsaw.PuzzleSpec;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.train.TrainingExample;
@@ -37,8 +36,6 @@ import org.tessera.engine.world.KnowledgeSuite;
  */
 public final class AnalysisService {
     /** Training puzzles when no run is chosen: the CLI's defaults ({@code --grid 2x2 --source scenery --seed 1}). */
-    static final Grid NO_RUN_GRID = Grid.parse("2x2");
-    static final long NO_RUN_SEED = 1;
 
     /** Opens a checkpoint folder; the engine's loader in the workbench. */
     @FunctionalInterface
@@ -134,7 +131,8 @@ public final class AnalysisService {
         if (!Files.isDirectory(data.run())) {
             throw new AnalysisDataException(data.run(), "the run folder is missing (moved or deleted?)");
         }
-        return new Data(data, rolloutKinds ? RolloutsFile.read(data.run().resolve("rollouts.jsonl")) : List.of());
+        return new Data(data, rolloutKinds ? AnalysisData.of(rolloutsOf(data), data.kinds(), data.perKind()).readGroups()
+                : List.of());
     }
 
     /**
@@ -148,22 +146,18 @@ public final class AnalysisService {
     Map<String, List<DataSample>> samples(Data checked, PromptWording wording, List<String> notes,
                                           java.util.function.BooleanSupplier cancelled) {
         DataChoice data = checked.choice();
-        TrainingSets sets = (data.run() == null
-                ? TrainingSets.puzzles(NO_RUN_GRID, PuzzleSpec.SCENERY, NO_RUN_SEED, wording)
-                : TrainingSets.ofRun(data.run().resolve("rollouts.jsonl"), wording)).cancelWhen(cancelled);
-        Map<String, List<DataSample>> out = new LinkedHashMap<>();
-        for (String kind : data.kinds()) {
-            List<DataSample> samples = sets.samples(kind, checked.groups(), data.perKind());
-            if (samples.isEmpty()) {
-                notes.add(kind + ": the run logged no such samples; left out.");
-            } else {
-                out.put(kind, samples);
-            }
-        }
+        List<String> missing = new ArrayList<>();
+        Map<String, List<DataSample>> out = AnalysisData.of(rolloutsOf(data), data.kinds(), data.perKind())
+                .samples(checked.groups(), wording, cancelled, missing);
+        missing.forEach(kind -> notes.add(kind + ": the run logged no such samples; left out."));
         if (out.isEmpty()) {
             throw new IllegalArgumentException("None of the chosen kinds has samples: " + String.join(" ", notes));
         }
         return out;
+    }
+
+    private static Path rolloutsOf(DataChoice data) {
+        return data.run() == null ? null : new org.tessera.engine.runs.RunFolder(data.run()).rolloutsFile();
     }
 
     /** Perplexity of each kind's samples under the base model (exp of the mean token NLL, EOS included). */

@@ -3,6 +3,7 @@ package org.tessera.engine.cli;
 import org.tessera.engine.io.TesseraJson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tessera.engine.analysis.AnalysisData;
 import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.analysis.Distribution;
 import org.tessera.engine.analysis.InfluenceAnalysis;
@@ -60,19 +61,18 @@ public final class AnalyzeCommand implements Runnable {
                 + " the other kinds then use that run's task too)")
         Path rollouts;
 
-        @Option(names = "--grid", defaultValue = "2x2", description = "jigsaw grid without --rollouts (default: ${DEFAULT-VALUE})")
+        @Option(names = "--grid", defaultValue = AnalysisData.DEFAULT_GRID, description = "jigsaw grid without --rollouts (default: ${DEFAULT-VALUE})")
         String grid;
 
-        @Option(names = "--seed", defaultValue = "1", description = "training-puzzle seed without --rollouts (default: ${DEFAULT-VALUE})")
+        @Option(names = "--seed", defaultValue = "" + AnalysisData.DEFAULT_SEED, description = "training-puzzle seed without --rollouts (default: ${DEFAULT-VALUE})")
         long seed;
 
-        @Option(names = "--source", defaultValue = "scenery", description = "image source without --rollouts: "
+        @Option(names = "--source", defaultValue = AnalysisData.DEFAULT_SOURCE, description = "image source without --rollouts: "
                 + "procedural, scenery (the sample experiments'), assets or a folder (default: ${DEFAULT-VALUE})")
         String source;
 
         List<String> kinds() {
-            List<String> k = kinds != null ? kinds : rollouts == null ? List.of("answer-only", "teacher-reasoning")
-                    : TrainingSets.KINDS;
+            List<String> k = kinds != null ? kinds : AnalysisData.defaultKinds(rollouts != null);
             for (String kind : k) {
                 if (!TrainingSets.KINDS.contains(kind)) {
                     throw new IllegalArgumentException("--data: unknown kind '" + kind + "' (known: "
@@ -96,35 +96,30 @@ public final class AnalyzeCommand implements Runnable {
             groups();
         }
 
+        /** The data as chosen on the command line (kinds checked by {@link #kinds()}). */
+        AnalysisData data(int n) {
+            return new AnalysisData(rollouts, Grid.parse(grid), source, seed, kinds(), n);
+        }
+
+        /** The training sets the samples come from. */
+        TrainingSets sets(PromptWording wording) {
+            return data(1).sets(wording);
+        }
+
         /** The logged rollouts (read once): the file's own problems are what the user most likely needs to hear. */
         List<RolloutsFile.Group> groups() {
             if (groups == null) {
-                groups = rollouts == null ? List.of() : RolloutsFile.read(rollouts);
+                groups = data(1).readGroups();
             }
             return groups;
         }
 
-        /** The training data, its prompts worded for the model that will read them. */
-        TrainingSets sets(PromptWording wording) {
-            return rollouts != null ? TrainingSets.ofRun(rollouts, wording)
-                    : TrainingSets.puzzles(Grid.parse(grid), source, seed, wording);
-        }
-
-        /** Up to n samples of each requested kind. */
+        /** Up to n samples of each requested kind, their prompts worded for the model that will read them. */
         Map<String, List<DataSample>> build(int n, PromptWording wording) {
             check(n);
-            List<String> kinds = kinds();
-            List<RolloutsFile.Group> groups = groups();
-            TrainingSets sets = sets(wording);
-            Map<String, List<DataSample>> out = new LinkedHashMap<>();
-            for (String kind : kinds) {
-                List<DataSample> samples = sets.samples(kind, groups, n);
-                if (samples.isEmpty()) {
-                    System.err.println("note: " + rollouts + " has no " + kind + " samples; skipped");
-                } else {
-                    out.put(kind, samples);
-                }
-            }
+            List<String> missing = new ArrayList<>();
+            Map<String, List<DataSample>> out = data(n).samples(groups(), wording, () -> false, missing);
+            missing.forEach(kind -> System.err.println("note: " + rollouts + " has no " + kind + " samples; skipped"));
             return out;
         }
     }
