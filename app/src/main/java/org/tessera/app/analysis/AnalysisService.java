@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import org.tessera.engine.analysis.AnalysisData;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.analysis.Distribution;
@@ -43,12 +44,6 @@ public final class AnalysisService {
         TrainableModel load(Path dir, boolean frozen);
     }
 
-    /** Where a computation stands, and whether the user wants it stopped. Called on the worker thread. */
-    public interface Progress {
-        void report(String message, double fraction);
-
-        boolean cancelled();
-    }
 
     /**
      * The data to analyse.
@@ -161,21 +156,21 @@ public final class AnalysisService {
     }
 
     /** Perplexity of each kind's samples under the base model (exp of the mean token NLL, EOS included). */
-    public PerplexityResult perplexity(DataChoice data, Progress progress) {
+    public PerplexityResult perplexity(DataChoice data, JobMonitor progress) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         Data checked = data(data);
-        progress.report("Loading " + data.baseModel().getFileName() + " …", 0);
+        progress.progress("Loading " + data.baseModel().getFileName() + " …", 0, 0, "");
         List<PerplexityAnalysis.SamplePerplexity> scored = new ArrayList<>();
         try (TrainableModel model = loader.load(data.baseModel(), true)) {
-            progress.report("Building the samples …", 0);
+            progress.progress("Building the samples …", 0, 0, "");
             Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes,
                     progress::cancelled);
             int done = 0;
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
                 checkCancelled(progress);
-                progress.report("Scoring " + e.getKey() + " (" + e.getValue().size() + " samples) …",
-                        (double) done / byKind.size());
+                progress.progress("Scoring " + e.getKey() + " (" + e.getValue().size() + " samples) …", done,
+                        byKind.size(), "");
                 PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue(), progress::cancelled);
                 scored.addAll(s.scored());
                 noteSkipped(e.getKey(), s.skipped(), notes);
@@ -185,7 +180,7 @@ public final class AnalysisService {
         if (scored.isEmpty()) {
             throw new IllegalStateException("The model could score none of the samples. " + String.join(" ", notes));
         }
-        progress.report("Done.", 1);
+        progress.progress("Done.", 1, 1, "");
         return new PerplexityResult(data.baseModel(), PerplexityAnalysis.byKind(scored), notes, scored.size(),
                 seconds(t0));
     }
@@ -196,22 +191,22 @@ public final class AnalysisService {
      *
      * @throws CancellationException when {@code progress} asks to stop (between samples)
      */
-    public InfluenceResult influence(DataChoice data, InfluenceSettings settings, Progress progress) {
+    public InfluenceResult influence(DataChoice data, InfluenceSettings settings, JobMonitor progress) {
         long t0 = System.nanoTime();
         List<String> notes = new ArrayList<>();
         Data checked = data(data);
         List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(settings.probes(),
                 KnowledgeSuite.DEFAULT_SEED);
-        progress.report("Loading " + data.baseModel().getFileName() + " …", 0);
+        progress.progress("Loading " + data.baseModel().getFileName() + " …", 0, 0, "");
         try (TrainableModel model = loader.load(data.baseModel(), false)) {
-            progress.report("Building the samples …", 0);
+            progress.progress("Building the samples …", 0, 0, "");
             Map<String, List<DataSample>> byKind = samples(checked, PromptWording.of(model), notes,
                     progress::cancelled);
             Map<String, List<DataSample>> kept = new LinkedHashMap<>();
             Map<String, Double> medians = new LinkedHashMap<>();
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
                 checkCancelled(progress);
-                progress.report("Scoring " + e.getKey() + " …", 0);
+                progress.progress("Scoring " + e.getKey() + " …", 0, 0, "");
                 PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue(), progress::cancelled);
                 noteSkipped(e.getKey(), s.skipped(), notes);
                 if (!s.kept().isEmpty()) {
@@ -224,15 +219,15 @@ public final class AnalysisService {
                 throw new IllegalStateException("The model could take none of the samples. " + String.join(" ", notes));
             }
             checkCancelled(progress);
-            progress.report("Probe gradients (" + probes.size() + " prior-knowledge samples) …", 0);
+            progress.progress("Probe gradients (" + probes.size() + " prior-knowledge samples) …", 0, 0, "");
             int total = kept.values().stream().mapToInt(List::size).sum();
             try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes,
                     progress::cancelled)) {
                 int[] before = {0};
-                InfluenceAnalysis analysis = new InfluenceAnalysis(probe, settings.eta(), new InfluenceAnalysis.Monitor() {
+                InfluenceAnalysis analysis = new InfluenceAnalysis(probe, settings.eta(), new JobMonitor() {
                     @Override
-                    public void sampleDone(String group, int done, int n) {
-                        progress.report(group + ": " + done + "/" + n, (double) (before[0] + done) / total);
+                    public void progress(String group, long done, long n, String detail) {
+                        progress.progress("Influence", before[0] + done, total, group + ": " + done + "/" + n);
                     }
 
                     @Override
@@ -246,7 +241,7 @@ public final class AnalysisService {
                     rows.add(new InfluenceRow(s, medians.get(e.getKey())));
                     before[0] += e.getValue().size();
                 }
-                progress.report("Done.", 1);
+                progress.progress("Done.", 1, 1, "");
                 return new InfluenceResult(data.baseModel(), rows, probe.size(), probe.parameterCount(),
                         settings.eta(), notes, probe.buildSeconds(), seconds(t0));
             }
@@ -272,7 +267,7 @@ public final class AnalysisService {
         }
     }
 
-    private static void checkCancelled(Progress progress) {
+    private static void checkCancelled(JobMonitor progress) {
         if (progress.cancelled()) {
             throw new CancellationException("cancelled");
         }

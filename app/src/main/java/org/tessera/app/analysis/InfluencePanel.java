@@ -151,7 +151,7 @@ final class InfluencePanel extends VBox {
             message.showError(e.getMessage());
             return;
         }
-        AnalysisService.Progress p = progress.start();
+        org.tessera.engine.jobs.JobMonitor p = progress.start();
         compute.setDisable(true);
         message.clear();
         BackgroundTask.wrap(() -> service.influence(choice, settings, p))

@@ -115,7 +115,7 @@ final class PerplexityPanel extends VBox {
             fireSettled(false);
             return;
         }
-        AnalysisService.Progress p = progress.start();
+        org.tessera.engine.jobs.JobMonitor p = progress.start();
         compute.setDisable(true);
         message.clear();
         BackgroundTask.wrap(() -> service.perplexity(choice, p))

@@ -1,5 +1,6 @@
 package org.tessera.app.analysis;
 
+import org.tessera.engine.jobs.JobMonitor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -9,7 +10,7 @@ import javafx.scene.layout.HBox;
 
 /**
  * A computation's progress bar, what it is doing, and its Cancel button. {@link #start()} hands the worker a
- * {@link AnalysisService.Progress}: its reports reach the UI thread coalesced (one hand-over pending at a time, the
+ * {@link JobMonitor} (the engine's one progress and cancel mechanism): its reports reach the UI thread coalesced (one hand-over pending at a time, the
  * latest report wins), and Cancel only raises a flag that the work reads between samples.
  */
 final class ProgressStrip extends HBox {
@@ -36,7 +37,7 @@ final class ProgressStrip extends HBox {
     }
 
     /** Shows the strip for a new computation (UI thread) and returns the worker's side of it. */
-    AnalysisService.Progress start() {
+    JobMonitor start() {
         cancelRequested = false;
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         message.setText("Waiting for the worker …");
@@ -44,9 +45,11 @@ final class ProgressStrip extends HBox {
         setVisible(true);
         setManaged(true);
         AtomicReference<Object[]> pending = new AtomicReference<>();
-        return new AnalysisService.Progress() {
+        return new JobMonitor() {
             @Override
-            public void report(String text, double fraction) {
+            public void progress(String task, long done, long total, String detail) {
+                String text = detail.isEmpty() ? task : detail;
+                double fraction = total > 0 ? (double) done / total : 0;
                 if (pending.getAndSet(new Object[] {text, fraction}) == null) {
                     Platform.runLater(() -> {
                         Object[] latest = pending.getAndSet(null);

@@ -198,7 +198,7 @@ class AnalysisViewTest {
         robot.interact(() -> {
             view.data().setKind("teacher-reasoning", false);
             view.select(1);
-            view.influence().settings(40, 1, 0);
+            view.influence().settings(400, 1, 0); // long enough that Cancel lands mid-run on a loaded machine
         });
         robot.clickOn("#influence-compute");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,

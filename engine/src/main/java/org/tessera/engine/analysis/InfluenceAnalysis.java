@@ -1,5 +1,6 @@
 package org.tessera.engine.analysis;
 
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.train.TrainingExample;
 import org.tessera.engine.world.KnowledgeItem;
 import org.tessera.engine.world.KnowledgeSuite;
@@ -18,32 +19,19 @@ import java.util.function.Consumer;
 public final class InfluenceAnalysis {
     private final InfluenceProbe<TrainingExample> probe;
     private final double eta;
-    private final Monitor monitor;
-
-    /**
-     * Follows a long analysis sample by sample and may stop it. Called on the thread that runs the analysis; a
-     * window hands the numbers to its UI thread itself.
-     */
-    public interface Monitor {
-        /** After each measured sample: {@code done} of the group's {@code total}. */
-        void sampleDone(String group, int done, int total);
-
-        /** Asked before each sample; true stops the analysis with a {@link CancellationException}. */
-        default boolean cancelled() {
-            return false;
-        }
-    }
+    private final JobMonitor monitor;
 
     /** @param progress receives a line "group: done/total" every ten samples and at the end of each group */
     public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, Consumer<String> progress) {
-        this(probe, eta, (group, done, total) -> {
+        this(probe, eta, (group, done, total, detail) -> {
             if (done % 10 == 0 || done == total) {
                 progress.accept(group + ": " + done + "/" + total);
             }
         });
     }
 
-    public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, Monitor monitor) {
+    /** @param monitor told after each measured sample ({@code done} of the group's {@code total}); may stop it */
+    public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, JobMonitor monitor) {
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new IllegalArgumentException("eta must be a positive number, got " + eta);
         }
@@ -81,7 +69,7 @@ public final class InfluenceAnalysis {
                 throw new CancellationException("influence cancelled at " + name + " " + i + "/" + samples.size());
             }
             ms.add(probe.measure(samples.get(i).example(), eta, i < actualN));
-            monitor.sampleDone(name, i + 1, samples.size());
+            monitor.progress(name, i + 1, samples.size(), "");
         }
         return InfluenceSummary.of(name, ms, probe.probeResidualNorms());
     }

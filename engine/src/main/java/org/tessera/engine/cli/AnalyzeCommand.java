@@ -4,6 +4,7 @@ import org.tessera.engine.io.TesseraJson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.analysis.AnalysisData;
+import org.tessera.engine.jobs.ConsoleProgress;
 import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.analysis.Distribution;
 import org.tessera.engine.analysis.InfluenceAnalysis;
@@ -247,7 +248,8 @@ public final class AnalyzeCommand implements Runnable {
             double buildSeconds;
             long parameters;
             try (TrainableModel m = ModelLoader.load(model.dir());
-                 InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(m), probes)) {
+                 InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(m), probes);
+                 ConsoleProgress bar = new ConsoleProgress()) {
                 PromptWording wording = PromptWording.of(m);
                 Map<String, List<DataSample>> byKind = data.build(n, wording);
                 Map<Long, List<DataSample>> bySteps = perStep > 0 && data.rollouts != null
@@ -256,7 +258,7 @@ public final class AnalyzeCommand implements Runnable {
                 parameters = probe.parameterCount();
                 System.err.printf("probe set: %d prior-knowledge samples, %,d parameters, %.1f s%n", probe.size(),
                         parameters, buildSeconds);
-                InfluenceAnalysis a = new InfluenceAnalysis(probe, eta, System.err::println);
+                InfluenceAnalysis a = new InfluenceAnalysis(probe, eta, bar); // one bar per data kind, on stderr
                 for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
                     // scoring first drops what the model cannot take (e.g. longer than its context) and gives the
                     // perplexity that the paper relates influence to

@@ -1,5 +1,7 @@
 package org.tessera.engine.cli;
 
+import org.tessera.engine.jobs.ConsoleProgress;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.io.TesseraJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,7 +69,9 @@ public final class PretrainCommand implements Callable<Integer> {
         PretrainStream stream = stream(cfg);
         KnowledgeSuite suite = new KnowledgeSuite();
         try (TinyVlm model = TinyVlm.create(mc, tok, cfg.seed());
-             AdamW opt = AdamW.standard(model.parameters(), cfg.weightDecay())) {
+             AdamW opt = AdamW.standard(model.parameters(), cfg.weightDecay());
+             ConsoleProgress bar = new ConsoleProgress()) {
+            JobMonitor progress = noProgress ? JobMonitor.NONE : bar;
             long start = 0;
             Optional<Path> ck = TrainerCheckpoint.latest(out.resolve("checkpoints"));
             if (ck.isPresent()) {
@@ -86,7 +90,7 @@ public final class PretrainCommand implements Callable<Integer> {
                 return batch;
             };
             new Pretrainer(cfg, model, data, m -> toMap(suite.evaluate(m, cfg.evalN(), KnowledgeSuite.DEFAULT_SEED)), out)
-                    .run(start, opt, !noProgress);
+                    .run(start, opt, progress);
             model.save(out);
             SuiteResult finalScores = suite.evaluate(model, KnowledgeSuite.DEFAULT_N, KnowledgeSuite.DEFAULT_SEED);
             Files.writeString(out.resolve("knowledge-eval.json"), JSON.writeValueAsString(finalScores));

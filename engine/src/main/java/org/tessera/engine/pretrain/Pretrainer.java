@@ -1,8 +1,6 @@
 package org.tessera.engine.pretrain;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.train.AdamW;
@@ -48,7 +46,8 @@ public final class Pretrainer {
     }
 
     /** Runs from {@code startStep} (0, or a checkpoint's step when resuming) to the configured step count. */
-    public void run(long startStep, AdamW optimizer, boolean showProgress) {
+    /** Reports each step to {@code monitor} (the CLI's progress bar) and stops between steps when it cancels. */
+    public void run(long startStep, AdamW optimizer, JobMonitor monitor) {
         LrSchedule lr = new LrSchedule(config.lr(), config.warmupSteps(), config.steps(), config.minLrRatio());
         SftStep stepper = new SftStep(model, optimizer);
         JsonlWriter metrics = new JsonlWriter(outDir.resolve("metrics.jsonl"));
@@ -58,60 +57,48 @@ public final class Pretrainer {
                 .mapToDouble(n -> n.path("wall_s").asDouble(0)).max().orElse(0);
         long t0 = System.nanoTime() - (long) (wallBefore * 1e9);
         double emaLoss = Double.NaN;
-        // startsFrom: the speed and ETA count only the steps this process makes, not those resumed from.
-        ProgressBar bar = showProgress ? new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(config.steps())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).showSpeed()
-                .startsFrom(startStep, Duration.ZERO).setMaxRenderedLength(110).build() : null;
-        try {
-            for (long step = startStep; step < config.steps(); step++) {
-                List<TrainingExample> batch = data.batch(step, config.batchSize());
-                List<Prompt> prompts = new ArrayList<>(batch.size());
-                List<int[]> targets = new ArrayList<>(batch.size());
-                for (TrainingExample e : batch) {
-                    prompts.add(e.prompt());
-                    targets.add(model.encodeCompletion(e.target()));
-                }
-                float rate = lr.at(step);
-                SftStep.Result r = stepper.run(step + 1, prompts, targets, rate, config.gradClip());
-                emaLoss = Double.isNaN(emaLoss) ? r.loss() : 0.98 * emaLoss + 0.02 * r.loss();
-                long done = step + 1;
-                if (done % 10 == 0 || done == config.steps()) {
-                    Map<String, Object> ev = new LinkedHashMap<>();
-                    ev.put("step", done);
-                    ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
-                    ev.put("loss", r.loss());
-                    ev.put("lr", rate);
-                    ev.put("grad_norm", r.gradNorm());
-                    metrics.append(ev);
-                }
-                if (bar != null) {
-                    bar.stepTo(done);
-                    bar.setExtraMessage(String.format("loss %.3f", emaLoss));
-                }
-                boolean last = done == config.steps();
-                if (config.evalEvery() > 0 && done % config.evalEvery() == 0 || last) {
-                    Map<String, Object> ev = new LinkedHashMap<>();
-                    ev.put("step", done);
-                    ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
-                    ev.put("eval", evaluator.apply(model));
-                    metrics.append(ev);
-                    if (bar != null) {
-                        bar.setExtraMessage(String.format("loss %.3f eval %s", emaLoss, summary(ev.get("eval"))));
-                    }
-                }
-                if (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0 || last) {
-                    TrainerCheckpoint.save(checkpoints, done, model, optimizer);
-                    TrainerCheckpoint.prune(checkpoints, Math.max(1, config.keepCheckpoints()));
-                }
+        String detail = "";
+        monitor.progress("pretrain", startStep, config.steps(), detail);
+        for (long step = startStep; step < config.steps(); step++) {
+            monitor.throwIfCancelled("step " + step + " (the last checkpoint is kept)");
+            List<TrainingExample> batch = data.batch(step, config.batchSize());
+            List<Prompt> prompts = new ArrayList<>(batch.size());
+            List<int[]> targets = new ArrayList<>(batch.size());
+            for (TrainingExample e : batch) {
+                prompts.add(e.prompt());
+                targets.add(model.encodeCompletion(e.target()));
             }
-        } finally {
-            if (bar != null) {
-                bar.close();
+            float rate = lr.at(step);
+            SftStep.Result r = stepper.run(step + 1, prompts, targets, rate, config.gradClip());
+            emaLoss = Double.isNaN(emaLoss) ? r.loss() : 0.98 * emaLoss + 0.02 * r.loss();
+            long done = step + 1;
+            if (done % 10 == 0 || done == config.steps()) {
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("step", done);
+                ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
+                ev.put("loss", r.loss());
+                ev.put("lr", rate);
+                ev.put("grad_norm", r.gradNorm());
+                metrics.append(ev);
             }
+            detail = String.format("loss %.3f", emaLoss);
+            boolean last = done == config.steps();
+            if (config.evalEvery() > 0 && done % config.evalEvery() == 0 || last) {
+                Map<String, Object> ev = new LinkedHashMap<>();
+                ev.put("step", done);
+                ev.put("wall_s", (System.nanoTime() - t0) / 1e9);
+                ev.put("eval", evaluator.apply(model));
+                metrics.append(ev);
+                detail = String.format("loss %.3f eval %s", emaLoss, summary(ev.get("eval")));
+            }
+            if (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0 || last) {
+                TrainerCheckpoint.save(checkpoints, done, model, optimizer);
+                TrainerCheckpoint.prune(checkpoints, Math.max(1, config.keepCheckpoints()));
+            }
+            monitor.progress("pretrain", done, config.steps(), detail);
         }
-        if (showProgress) {
-            System.err.println("pretraining took " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s");
-        }
+        monitor.progress("pretrained in " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s",
+                config.steps(), config.steps(), detail);
     }
 
     private static String summary(Object eval) {

@@ -37,6 +37,8 @@ public final class RunManager implements AutoCloseable {
     }
 
     private final Path runsDir;
+    /** How long a Resume waits for a stopped run's worker to finish exiting. */
+    static final long WORKER_EXIT_WAIT_S = 30;
     private final WorkerBackend launcher;
     private final int maxConcurrent;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -201,6 +203,20 @@ public final class RunManager implements AutoCloseable {
      * so the poller can claim and launch it like a new queued run.
      */
     public void continueStopped(RunFolder f) {
+        Process previous;
+        synchronized (tracked) {
+            previous = tracked.computeIfAbsent(f.dir(), d -> new Tracked(f)).process;
+        }
+        // A worker that has written its final state may still be closing its JVM (PyTorch's teardown takes a
+        // moment): a Resume right after "cancelled" waits for that instead of refusing. Outside the lock, so the
+        // poller goes on meanwhile.
+        if (previous != null && previous.isAlive() && f.readInfo().map(i -> i.state().terminal()).orElse(false)) {
+            try {
+                previous.waitFor(WORKER_EXIT_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         synchronized (tracked) {
             Tracked t = tracked.computeIfAbsent(f.dir(), d -> new Tracked(f));
             if (t.process != null && t.process.isAlive()) {

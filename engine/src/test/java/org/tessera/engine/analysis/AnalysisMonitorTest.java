@@ -61,15 +61,15 @@ class AnalysisMonitorTest {
                 double[] before = probe.logProbs(probes);
                 List<String> seen = new ArrayList<>();
                 InfluenceAnalysis all = new InfluenceAnalysis(probe, 1e-4,
-                        (group, done, total) -> seen.add(group + " " + done + "/" + total));
+                        (group, done, total, detail) -> seen.add(group + " " + done + "/" + total));
                 assertEquals(3, all.group("answer-only", train, 1).n());
                 assertEquals(List.of("answer-only 1/3", "answer-only 2/3", "answer-only 3/3"), seen);
 
                 List<Integer> done = new ArrayList<>();
-                InfluenceAnalysis stopping = new InfluenceAnalysis(probe, 1e-4, new InfluenceAnalysis.Monitor() {
+                InfluenceAnalysis stopping = new InfluenceAnalysis(probe, 1e-4, new org.tessera.engine.jobs.JobMonitor() {
                     @Override
-                    public void sampleDone(String group, int n, int total) {
-                        done.add(n);
+                    public void progress(String group, long n, long total, String detail) {
+                        done.add((int) n);
                     }
 
                     @Override
