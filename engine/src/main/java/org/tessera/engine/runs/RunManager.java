@@ -224,6 +224,9 @@ public final class RunManager implements AutoCloseable {
             }
             t.process = null;
             t.external = false;
+            // Forget the state held for the old worker: if Resume comes before a poll saw its final state, a held
+            // CANCELLING would make the poll ignore the new QUEUED, and the run would never start.
+            t.last = null;
             try {
                 Files.deleteIfExists(f.claimFile());
             } catch (IOException e) {
