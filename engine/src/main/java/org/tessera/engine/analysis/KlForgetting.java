@@ -1,5 +1,6 @@
 package org.tessera.engine.analysis;
 
+import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.io.TesseraJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class KlForgetting {
         List<RunSeries> runs = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(runsDir)) {
             for (Path d : dirs.sorted().toList()) {
-                Path metrics = d.resolve("metrics.jsonl");
+                Path metrics = new RunFolder(d).metricsFile();
                 if (Files.isRegularFile(metrics)) {
                     List<EvalPoint> series;
                     try {
@@ -107,7 +108,7 @@ public final class KlForgetting {
     /** "sft/answer-only", "grpo", ... from the run's resolved experiment.json; "?" when unreadable. */
     public static String method(Path dir) {
         try {
-            return methodLabel(JSON.readTree(dir.resolve("experiment.json").toFile()));
+            return methodLabel(JSON.readTree(new RunFolder(dir).experimentFile().toFile()));
         } catch (IOException e) {
             return "?";
         }

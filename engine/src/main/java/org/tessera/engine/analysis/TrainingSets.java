@@ -1,5 +1,6 @@
 package org.tessera.engine.analysis;
 
+import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.PromptTemplate;
@@ -58,7 +59,7 @@ public final class TrainingSets {
 
     /** The task of the GRPO run whose folder holds {@code rollouts} (its experiment.json sits beside it). */
     public static TrainingSets ofRun(Path rollouts, PromptWording wording) {
-        Path experiment = rollouts.toAbsolutePath().getParent().resolve("experiment.json");
+        Path experiment = new RunFolder(rollouts.toAbsolutePath().getParent()).experimentFile();
         if (!Files.isRegularFile(experiment)) {
             throw new AnalysisDataException(rollouts, "no experiment.json beside it: the rollouts' puzzles are "
                     + "regenerated from their run's task (expected " + experiment + ")");

@@ -1,5 +1,6 @@
 package org.tessera.engine.report;
 
+import org.tessera.engine.runs.RunFolder;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.analysis.EvalPoint;
@@ -50,8 +51,8 @@ public final class RunSelection {
         List<ReportRun> runs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Path d : dirs) {
-            JsonNode exp = readJson(d.resolve("experiment.json"));
-            JsonNode info = readJson(d.resolve("run.json"));
+            JsonNode exp = readJson(new RunFolder(d).experimentFile());
+            JsonNode info = readJson(new RunFolder(d).infoFile());
             String folder = d.getFileName().toString();
             String name = exp.path("name").asText(info.path("name").asText(folder));
             if (!wanted.isEmpty() && !wanted.contains(name) && !wanted.contains(folder)) {
@@ -59,7 +60,7 @@ public final class RunSelection {
             }
             unmatched.remove(name);
             unmatched.remove(folder);
-            Path metrics = d.resolve("metrics.jsonl");
+            Path metrics = new RunFolder(d).metricsFile();
             if (!Files.isRegularFile(metrics)) {
                 skipped.add(folder + ": no metrics.jsonl");
                 continue;
@@ -91,8 +92,8 @@ public final class RunSelection {
     }
 
     private static boolean isRunFolder(Path d) {
-        return Files.isDirectory(d) && (Files.isRegularFile(d.resolve("run.json"))
-                || Files.isRegularFile(d.resolve("experiment.json")) || Files.isRegularFile(d.resolve("metrics.jsonl")));
+        return Files.isDirectory(d) && (Files.isRegularFile(new RunFolder(d).infoFile())
+                || Files.isRegularFile(new RunFolder(d).experimentFile()) || Files.isRegularFile(new RunFolder(d).metricsFile()));
     }
 
     /** The file's JSON, or an empty node when it is missing or unreadable (names then fall back to the folder). */

@@ -50,10 +50,13 @@ public final class RunManager implements AutoCloseable {
     private static final class Tracked {
         final RunFolder folder;
         final MetricsFollower metrics;
-        RunInfo last;
-        Process process;
+        // written by the poll thread (without the tracked lock) and by cancel/continueStopped on the caller's thread
+        // (under it): volatile, so each thread sees the other's latest value. Each field is replaced whole; a
+        // cancel's CANCELLING that races with a poll survives it (poll keeps CANCELLING until a terminal state).
+        volatile RunInfo last;
+        volatile Process process;
         /** Queued but claimed by another process: followed, never launched from here. */
-        boolean external;
+        volatile boolean external;
 
         Tracked(RunFolder folder) {
             this.folder = folder;
