@@ -2,6 +2,7 @@ package org.tessera.engine.cli;
 
 import org.tessera.engine.jobs.ConsoleProgress;
 import org.tessera.engine.jobs.JobMonitor;
+import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.io.TesseraJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,7 +60,7 @@ public final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PretrainConfig cfg = readConfig(configFile);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("pretrain-config.json"), JSON.writeValueAsString(cfg));
+        AtomicFiles.write(out.resolve("pretrain-config.json"), JSON.writeValueAsBytes(cfg));
         TinyTokenizer tok = TinyTokenizer.build(TinyVocabulary.words(List.of(WorldText.vocabularyWords(),
                 JigsawText.vocabularyWords())));
         PretrainConfig.ModelSizes s = cfg.model();
@@ -93,7 +94,7 @@ public final class PretrainCommand implements Callable<Integer> {
                     .run(start, opt, progress);
             model.save(out);
             SuiteResult finalScores = suite.evaluate(model, KnowledgeSuite.DEFAULT_N, KnowledgeSuite.DEFAULT_SEED);
-            Files.writeString(out.resolve("knowledge-eval.json"), JSON.writeValueAsString(finalScores));
+            AtomicFiles.write(out.resolve("knowledge-eval.json"), JSON.writeValueAsBytes(finalScores));
             System.out.println(JSON.writeValueAsString(finalScores));
         }
         return 0;

@@ -3,9 +3,11 @@ package org.tessera.engine.report;
 import org.jfree.chart.JFreeChart;
 import org.tessera.engine.analysis.AnalysisDataException;
 import org.tessera.engine.analysis.EvalPoint;
+import org.tessera.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +66,8 @@ public final class Report {
         }
         Path md = out.resolve("report.md");
         try {
-            Files.writeString(md, ReportMarkdown.page(runsDir.toString(), runs, sel.skipped(), charts));
+            AtomicFiles.write(md, ReportMarkdown.page(runsDir.toString(), runs, sel.skipped(), charts)
+                    .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + md + ": " + e.getMessage(), e);
         }
