@@ -36,14 +36,11 @@ import org.tessera.engine.world.KnowledgeSuite;
  * never moved by an influence step, and no model stays in memory between analyses.
  */
 public final class AnalysisService {
-    /** Training puzzles when no run is chosen: the CLI's defaults ({@code --grid 2x2 --source scenery --seed 1}). */
-
     /** Opens a checkpoint folder; the engine's loader in the workbench. */
     @FunctionalInterface
     public interface Loader {
         TrainableModel load(Path dir, boolean frozen);
     }
-
 
     /**
      * The data to analyse.
@@ -134,10 +131,6 @@ public final class AnalysisService {
      * The training samples of each chosen kind, in the order chosen, their prompts worded for the model that reads
      * them; kinds with no samples become notes.
      */
-    Map<String, List<DataSample>> samples(Data checked, PromptWording wording, List<String> notes) {
-        return samples(checked, wording, notes, () -> false);
-    }
-
     Map<String, List<DataSample>> samples(Data checked, PromptWording wording, List<String> notes,
                                           java.util.function.BooleanSupplier cancelled) {
         DataChoice data = checked.choice();
@@ -168,7 +161,7 @@ public final class AnalysisService {
                     progress::cancelled);
             int done = 0;
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
-                checkCancelled(progress);
+                progress.throwIfCancelled("scoring " + e.getKey());
                 progress.progress("Scoring " + e.getKey() + " (" + e.getValue().size() + " samples) …", done,
                         byKind.size(), "");
                 PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue(), progress::cancelled);
@@ -205,7 +198,7 @@ public final class AnalysisService {
             Map<String, List<DataSample>> kept = new LinkedHashMap<>();
             Map<String, Double> medians = new LinkedHashMap<>();
             for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
-                checkCancelled(progress);
+                progress.throwIfCancelled("scoring " + e.getKey());
                 progress.progress("Scoring " + e.getKey() + " …", 0, 0, "");
                 PerplexityAnalysis.Scored s = PerplexityAnalysis.score(model, e.getValue(), progress::cancelled);
                 noteSkipped(e.getKey(), s.skipped(), notes);
@@ -218,7 +211,7 @@ public final class AnalysisService {
             if (kept.isEmpty()) {
                 throw new IllegalStateException("The model could take none of the samples. " + String.join(" ", notes));
             }
-            checkCancelled(progress);
+            progress.throwIfCancelled("the probe gradients");
             progress.progress("Probe gradients (" + probes.size() + " prior-knowledge samples) …", 0, 0, "");
             int total = kept.values().stream().mapToInt(List::size).sum();
             try (InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(model), probes,
@@ -264,12 +257,6 @@ public final class AnalysisService {
             // each reason starts with "kind: "; keep the first as the example
             notes.add(kind + ": " + skipped.size() + " samples the model cannot take were left out, e.g. "
                     + skipped.get(0).substring(kind.length() + 2));
-        }
-    }
-
-    private static void checkCancelled(JobMonitor progress) {
-        if (progress.cancelled()) {
-            throw new CancellationException("cancelled");
         }
     }
 

@@ -10,8 +10,9 @@ import javafx.scene.layout.HBox;
 
 /**
  * A computation's progress bar, what it is doing, and its Cancel button. {@link #start()} hands the worker a
- * {@link JobMonitor} (the engine's one progress and cancel mechanism): its reports reach the UI thread coalesced (one hand-over pending at a time, the
- * latest report wins), and Cancel only raises a flag that the work reads between samples.
+ * {@link JobMonitor} (the engine's one progress and cancel mechanism): its reports reach the UI thread coalesced
+ * (one hand-over pending at a time, the latest report wins), and Cancel only raises a flag that the work reads
+ * between samples.
  */
 final class ProgressStrip extends HBox {
     private final ProgressBar bar = new ProgressBar(0);

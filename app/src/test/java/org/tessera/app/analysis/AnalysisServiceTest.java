@@ -42,7 +42,8 @@ class AnalysisServiceTest {
                 List.of(AnalysisViewTest.rollouts(grpo, 2, 3).replace("\"exact\":true", "\"exact\":false")));
         List<String> notes = new ArrayList<>();
         Map<String, List<DataSample>> samples = service.samples(service.data(choice(run.dir(),
-                List.of("answer-only", "rollouts", "rollouts-exact"), 5)), PromptWording.WORLD, notes);
+                List.of("answer-only", "rollouts", "rollouts-exact"), 5)), PromptWording.WORLD, notes,
+                () -> false);
         assertEquals(List.of("answer-only", "rollouts"), List.copyOf(samples.keySet()));
         assertEquals(5, samples.get("answer-only").size());
         assertEquals(2, samples.get("rollouts").size(), "all the run logged");

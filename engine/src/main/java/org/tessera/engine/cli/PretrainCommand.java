@@ -90,8 +90,12 @@ public final class PretrainCommand implements Callable<Integer> {
                 }
                 return batch;
             };
-            new Pretrainer(cfg, model, data, m -> toMap(suite.evaluate(m, cfg.evalN(), KnowledgeSuite.DEFAULT_SEED)), out)
-                    .run(start, opt, progress);
+            double seconds = new Pretrainer(cfg, model, data,
+                    m -> toMap(suite.evaluate(m, cfg.evalN(), KnowledgeSuite.DEFAULT_SEED)), out).run(start, opt, progress);
+            bar.close();
+            if (!noProgress) {
+                System.err.println("pretraining took " + (long) seconds + " s");
+            }
             model.save(out);
             SuiteResult finalScores = suite.evaluate(model, KnowledgeSuite.DEFAULT_N, KnowledgeSuite.DEFAULT_SEED);
             AtomicFiles.write(out.resolve("knowledge-eval.json"), JSON.writeValueAsBytes(finalScores));

@@ -10,10 +10,9 @@ import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.experiment.ExperimentPaths;
 import org.tessera.engine.runs.MetricsFollower;
 import org.tessera.engine.runs.events.EvalEvent;
-import org.tessera.engine.runs.events.GrpoTrainStep;
 import org.tessera.engine.runs.events.RunEvent;
 import org.tessera.engine.runs.events.RunEvents;
-import org.tessera.engine.runs.events.SftTrainStep;
+import org.tessera.engine.runs.events.TrainStep;
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.runs.RunInfo;
 import org.tessera.engine.runs.RunManager;
@@ -89,9 +88,7 @@ public final class RunCommand implements Callable<Integer> {
                         latest = String.format("jigsaw %.2f knowledge %.2f",
                                 e.eval().path("jigsaw").path("exact").asDouble(),
                                 e.eval().path("knowledge").path("average").path("accuracy").asDouble());
-                    } else if (ev instanceof GrpoTrainStep t) {
-                        pb.setExtraMessage(String.format("loss %.3f %s", t.loss(), latest));
-                    } else if (ev instanceof SftTrainStep t) {
+                    } else if (ev instanceof TrainStep t) {
                         pb.setExtraMessage(String.format("loss %.3f %s", t.loss(), latest));
                     }
                 }

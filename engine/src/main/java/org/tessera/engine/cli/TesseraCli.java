@@ -34,7 +34,7 @@ public final class TesseraCli implements Runnable {
         // A failing command prints one clear line (file, field, problem), not a stack trace; TESSERA_DEBUG=1 shows it.
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if (org.tessera.engine.config.TesseraEnvironment.DEBUG.value().orElse(null) != null) {
+            if (org.tessera.engine.config.TesseraEnvironment.DEBUG.value().isPresent()) {
                 e.printStackTrace(cmd.getErr());
             }
             return 1;

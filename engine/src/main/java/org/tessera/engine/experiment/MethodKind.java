@@ -4,23 +4,21 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The training methods an experiment can name in {@code method.kind}, and the phases each runs. */
+/** The training methods an experiment can name in {@code method.kind}, and whether each runs a GRPO phase. */
 public enum MethodKind {
     /** Supervised fine-tuning on one kind of data. */
-    SFT("sft", false, true),
+    SFT("sft", false),
     /** Reinforcement fine-tuning with GRPO. */
-    GRPO("grpo", true, false),
+    GRPO("grpo", true),
     /** A GRPO phase, a harvest of the policy's exact answers, then SFT on them (Rea-Self). */
-    RFT_THEN_SFT("rft-then-sft", true, true);
+    RFT_THEN_SFT("rft-then-sft", true);
 
     private final String id;
     private final boolean grpoPhase;
-    private final boolean sftPhase;
 
-    MethodKind(String id, boolean grpoPhase, boolean sftPhase) {
+    MethodKind(String id, boolean grpoPhase) {
         this.id = id;
         this.grpoPhase = grpoPhase;
-        this.sftPhase = sftPhase;
     }
 
     /** As written in an experiment file. */
@@ -30,10 +28,6 @@ public enum MethodKind {
 
     public boolean hasGrpoPhase() {
         return grpoPhase;
-    }
-
-    public boolean hasSftPhase() {
-        return sftPhase;
     }
 
     /** Every id, for the schema's choice. */

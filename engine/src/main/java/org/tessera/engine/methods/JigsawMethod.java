@@ -2,6 +2,7 @@ package org.tessera.engine.methods;
 
 import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.experiment.MethodKind;
+import org.tessera.engine.io.TesseraJson;
 import org.tessera.engine.runs.events.EvalEvent;
 import org.tessera.engine.runs.events.GrpoTrainStep;
 import org.tessera.engine.runs.events.SftTrainStep;
@@ -44,7 +45,6 @@ import java.util.function.BiFunction;
  * back to that step.
  */
 public final class JigsawMethod implements ExperimentMethod {
-
     /** Builds the retained-knowledge evaluation and probe for a run (the world's suite, or a test double). */
     public interface KnowledgeFactory extends BiFunction<Experiment, TrainableModel, KnowledgeSetup> {
     }
@@ -65,8 +65,13 @@ public final class JigsawMethod implements ExperimentMethod {
     public void run(Experiment e, RunContext ctx) throws Exception {
         Path baseDir = resolve(e.baseModel());
         Experiment.Method m = e.method();
-        long grpoSteps = m.methodKind().hasGrpoPhase() ? m.steps() : 0;
-        long sftSteps = m.methodKind() == MethodKind.SFT ? m.steps() : m.methodKind() == MethodKind.RFT_THEN_SFT ? m.sftSteps() : 0;
+        MethodKind kind = m.methodKind();
+        long grpoSteps = kind.hasGrpoPhase() ? m.steps() : 0;
+        long sftSteps = switch (kind) {
+            case SFT -> m.steps();
+            case RFT_THEN_SFT -> m.sftSteps();
+            case GRPO -> 0;
+        };
         long total = grpoSteps + sftSteps;
         ctx.setTotalSteps(total);
         try (TrainableModel policy = policy(baseDir, e);
@@ -102,7 +107,7 @@ public final class JigsawMethod implements ExperimentMethod {
             }
             if (step < total) {
                 SftData data = sftData(e, task, ctx, policy, base, step, t0);
-                double lr = m.methodKind() == MethodKind.RFT_THEN_SFT ? m.sftLr() : m.lr();
+                double lr = kind == MethodKind.RFT_THEN_SFT ? m.sftLr() : m.lr();
                 runSft(e, ctx, data, policy, base, optimizer, evaluator, step, grpoSteps, total, lr, t0);
             }
         }
@@ -179,9 +184,8 @@ public final class JigsawMethod implements ExperimentMethod {
 
     private static void evaluate(RunContext ctx, RunEvaluator evaluator, TrainableModel policy, TrainableModel base,
                                  long step, long t0) {
-        com.fasterxml.jackson.databind.JsonNode eval =
-                org.tessera.engine.io.TesseraJson.MAPPER.valueToTree(evaluator.evaluate(policy, base));
-        ctx.metric(new EvalEvent(step, eval, (System.nanoTime() - t0) / 1e9));
+        ctx.metric(new EvalEvent(step, TesseraJson.MAPPER.valueToTree(evaluator.evaluate(policy, base)),
+                (System.nanoTime() - t0) / 1e9));
     }
 
     private long runGrpo(Experiment e, RunContext ctx, TaskSetup task, TrainableModel policy, TrainableModel base,

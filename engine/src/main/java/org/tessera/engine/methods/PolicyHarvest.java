@@ -2,6 +2,7 @@ package org.tessera.engine.methods;
 
 import org.tessera.engine.io.TesseraJson;
 
+import org.tessera.engine.runs.events.HarvestEvent;
 import org.tessera.engine.task.TaskSetup;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,9 +63,8 @@ final class PolicyHarvest {
         double sampleSeconds = (System.nanoTime() - t) / 1e9;
         List<SftData.Rollout> kept = Harvest.select(s, h.perPuzzle(), h.perAnswer());
         write(file, step, kept);
-        ctx.metric(new org.tessera.engine.runs.events.HarvestEvent(step,
-                org.tessera.engine.io.TesseraJson.MAPPER.valueToTree(Harvest.stats(s, kept, base, task)),
-                sampleSeconds, (System.nanoTime() - t) / 1e9, (System.nanoTime() - t0) / 1e9));
+        ctx.metric(new HarvestEvent(step, JSON.valueToTree(Harvest.stats(s, kept, base, task)), sampleSeconds,
+                (System.nanoTime() - t) / 1e9, (System.nanoTime() - t0) / 1e9));
         return kept;
     }
 

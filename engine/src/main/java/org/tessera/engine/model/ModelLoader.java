@@ -25,8 +25,8 @@ public final class ModelLoader {
      * folder), else relative to the working directory.
      */
     public static Path defaultModelDir() {
-        String root = org.tessera.engine.config.TesseraEnvironment.ROOT.value().orElse(null);
-        return root == null || root.isBlank() ? DEFAULT_MODEL : Path.of(root).resolve(DEFAULT_MODEL);
+        return org.tessera.engine.config.TesseraEnvironment.ROOT.value()
+                .map(root -> Path.of(root).resolve(DEFAULT_MODEL)).orElse(DEFAULT_MODEL);
     }
 
     public static TrainableModel load(Path dir) {

@@ -12,7 +12,6 @@ import org.tessera.engine.train.TrainerCheckpoint;
 import org.tessera.engine.train.TrainingExample;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +44,13 @@ public final class Pretrainer {
         this.outDir = outDir;
     }
 
-    /** Runs from {@code startStep} (0, or a checkpoint's step when resuming) to the configured step count. */
-    /** Reports each step to {@code monitor} (the CLI's progress bar) and stops between steps when it cancels. */
-    public void run(long startStep, AdamW optimizer, JobMonitor monitor) {
+    /**
+     * Runs from {@code startStep} (0, or a checkpoint's step when resuming) to the configured step count, reporting
+     * each step to {@code monitor} (the CLI's progress bar) and stopping between steps when it cancels.
+     *
+     * @return the pretraining's wall-clock time in seconds, resumed parts included
+     */
+    public double run(long startStep, AdamW optimizer, JobMonitor monitor) {
         LrSchedule lr = new LrSchedule(config.lr(), config.warmupSteps(), config.steps(), config.minLrRatio());
         SftStep stepper = new SftStep(model, optimizer);
         JsonlWriter metrics = new JsonlWriter(outDir.resolve("metrics.jsonl"));
@@ -97,8 +100,7 @@ public final class Pretrainer {
             }
             monitor.progress("pretrain", done, config.steps(), detail);
         }
-        monitor.progress("pretrained in " + Duration.ofNanos(System.nanoTime() - t0).toSeconds() + " s",
-                config.steps(), config.steps(), detail);
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static String summary(Object eval) {

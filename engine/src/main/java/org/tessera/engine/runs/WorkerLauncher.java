@@ -55,7 +55,7 @@ public final class WorkerLauncher implements WorkerBackend {
     private static int niceness() {
         String v = org.tessera.engine.config.TesseraEnvironment.WORKER_NICE.value().orElse(null);
         try {
-            return v == null || v.isBlank() ? WORKER_NICENESS : Math.max(0, Math.min(19, Integer.parseInt(v.trim())));
+            return v == null ? WORKER_NICENESS : Math.max(0, Math.min(19, Integer.parseInt(v)));
         } catch (NumberFormatException e) {
             return WORKER_NICENESS;
         }

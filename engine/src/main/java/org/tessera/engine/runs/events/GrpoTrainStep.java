@@ -22,7 +22,7 @@ public record GrpoTrainStep(
         @JsonProperty("tokens_per_s") double tokensPerSecond,
         @JsonProperty("train_exact") double trainExact,
         @JsonProperty("step_seconds") double stepSeconds,
-        @JsonProperty("seconds") Seconds seconds) implements RunEvent {
+        @JsonProperty("seconds") Seconds seconds) implements TrainStep {
 
     /** Where the step's time went. */
     @JsonPropertyOrder({"sampling", "reference", "forward_backward", "optimizer"})
@@ -32,12 +32,6 @@ public record GrpoTrainStep(
     }
 
     @Override
-    @JsonProperty("event")
-    public String event() {
-        return "train";
-    }
-
-    @JsonProperty("phase")
     public String phase() {
         return "grpo";
     }

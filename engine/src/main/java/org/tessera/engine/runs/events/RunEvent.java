@@ -5,7 +5,7 @@ package org.tessera.engine.runs.events;
  * through {@link RunEvents#toJson} (the worker's {@code RunContext.metric}) and read only through
  * {@link RunEvents#read}, so a field is spelled in one place.
  */
-public sealed interface RunEvent permits GrpoTrainStep, SftTrainStep, EvalEvent, HarvestEvent {
+public sealed interface RunEvent permits TrainStep, EvalEvent, HarvestEvent {
     /** The optimizer step the event belongs to (0: before the first). */
     long step();
 

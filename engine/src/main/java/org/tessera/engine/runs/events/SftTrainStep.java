@@ -15,15 +15,9 @@ public record SftTrainStep(
         @JsonProperty("grad_norm") double gradNorm,
         @JsonProperty("tokens_per_s") double tokensPerSecond,
         @JsonProperty("samples_per_s") double samplesPerSecond,
-        @JsonProperty("step_seconds") double stepSeconds) implements RunEvent {
+        @JsonProperty("step_seconds") double stepSeconds) implements TrainStep {
 
     @Override
-    @JsonProperty("event")
-    public String event() {
-        return "train";
-    }
-
-    @JsonProperty("phase")
     public String phase() {
         return "sft";
     }

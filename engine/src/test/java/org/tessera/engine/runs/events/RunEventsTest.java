@@ -30,6 +30,11 @@ class RunEventsTest {
             // through text, as a reader would see the written line (a float lr is written as 5.0000002E-5)
             JsonNode written = JSON.readTree(JSON.writeValueAsString(RunEvents.toJson(event)));
             assertEquals(golden, written, "line " + (i + 1));
+            List<String> goldenOrder = new java.util.ArrayList<>();
+            golden.fieldNames().forEachRemaining(goldenOrder::add);
+            List<String> writtenOrder = new java.util.ArrayList<>();
+            written.fieldNames().forEachRemaining(writtenOrder::add);
+            assertEquals(goldenOrder, writtenOrder, "field order of line " + (i + 1));
         }
     }
 
