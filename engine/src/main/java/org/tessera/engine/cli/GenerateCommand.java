@@ -52,10 +52,16 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "sampling seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--rope-index", defaultValue = "multimodal",
-            description = "Qwen2.5-VL positions around images: multimodal (get_rope_index's 3-D positions) or "
-                    + "sequential (1-D, as transformers 5 computes without mm_token_type_ids; how the shared "
-                    + "fixtures' references were made) (default: ${DEFAULT-VALUE})")
+    /**
+     * auto follows transformers: its processor hands the model {@code mm_token_type_ids}, so a chat prompt gets
+     * get_rope_index's 3-D positions; a raw call with only input ids, pixels and grids gets 1-D positions in
+     * transformers 5 (see {@link RopeIndex}), so {@code --raw} reproduces that call, token for token.
+     */
+    @Option(names = "--rope-index", defaultValue = "auto",
+            description = "Qwen2.5-VL positions around images: multimodal (get_rope_index's 3-D positions, as "
+                    + "transformers with its processor), sequential (1-D, as transformers 5 on a raw forward call "
+                    + "without mm_token_type_ids) or auto = sequential with --raw, multimodal without "
+                    + "(default: ${DEFAULT-VALUE})")
     String ropeIndex;
 
     @Option(names = "--json", description = "print JSON")
@@ -80,10 +86,11 @@ public final class GenerateCommand implements Callable<Integer> {
         try (TrainableModel m = ModelLoader.load(model.dir(), true)) {
             if (m instanceof QwenVl q) {
                 q.ropeIndex(switch (ropeIndex) {
+                    case "auto" -> raw ? RopeIndex.SEQUENTIAL : RopeIndex.MULTIMODAL;
                     case "multimodal" -> RopeIndex.MULTIMODAL;
                     case "sequential" -> RopeIndex.SEQUENTIAL;
                     default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                            "--rope-index must be multimodal or sequential");
+                            "--rope-index must be auto, multimodal or sequential (was '" + ropeIndex + "')");
                 });
                 gens = raw ? q.generateSequences(List.of(q.encodeRaw(prompt, imgs)), o).get(0)
                         : q.generate(List.of(new Prompt(imgs, prompt)), o).get(0);

@@ -42,7 +42,7 @@ class QwenCliTest {
         Path dir = fixture();
         String prompt = new ObjectMapper().readTree(dir.resolve("prompt.json").toFile()).get("prompt").asText();
         String out = run(new GenerateCommand(), "--model", dir.toString(), "--image", dir.resolve("image.png").toString(),
-                "--prompt", prompt, "--raw", "--max-new-tokens", "8", "--rope-index", "sequential", "--json");
+                "--prompt", prompt, "--raw", "--max-new-tokens", "8", "--json");
         JsonNode ids = new ObjectMapper().readTree(out).at("/completions/0/token_ids");
         long[] got = new long[ids.size()];
         for (int i = 0; i < got.length; i++) {
@@ -52,7 +52,17 @@ class QwenCliTest {
         try (MappedSafetensors f = MappedSafetensors.open(dir.resolve("reference.safetensors"))) {
             ref = f.readLong("greedy_new_tokens");
         }
-        assertArrayEquals(ref, got);
+        assertArrayEquals(ref, got, "--raw defaults to transformers' raw-call positions (1-D)");
+        String multimodal = run(new GenerateCommand(), "--model", dir.toString(), "--image",
+                dir.resolve("image.png").toString(), "--prompt", prompt, "--raw", "--max-new-tokens", "8",
+                "--rope-index", "multimodal", "--json");
+        JsonNode mm = new ObjectMapper().readTree(multimodal).at("/completions/0/token_ids");
+        assertEquals(8, mm.size());
+        boolean differs = false;
+        for (int i = 0; i < mm.size(); i++) {
+            differs |= mm.get(i).asLong() != ref[i];
+        }
+        assertTrue(differs, "--rope-index multimodal is honoured (3-D positions give other tokens on this fixture)");
     }
 
     @Test
