@@ -1,5 +1,6 @@
 package org.tessera.app.analysis;
 
+import org.tessera.app.widgets.ProgressStrip;
 import java.awt.Color;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;

@@ -1,4 +1,4 @@
-package org.tessera.app.analysis;
+package org.tessera.app.widgets;
 
 import org.tessera.engine.jobs.JobMonitor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,13 +14,13 @@ import javafx.scene.layout.HBox;
  * (one hand-over pending at a time, the latest report wins), and Cancel only raises a flag that the work reads
  * between samples.
  */
-final class ProgressStrip extends HBox {
+public final class ProgressStrip extends HBox {
     private final ProgressBar bar = new ProgressBar(0);
     private final Label message = new Label();
     private final Button cancel = new Button("Cancel");
     private volatile boolean cancelRequested;
 
-    ProgressStrip(String idPrefix) {
+    public ProgressStrip(String idPrefix) {
         super(8);
         setId(idPrefix + "-progress");
         bar.setId(idPrefix + "-progress-bar");
@@ -30,7 +30,7 @@ final class ProgressStrip extends HBox {
         cancel.setOnAction(e -> {
             cancelRequested = true;
             cancel.setDisable(true);
-            message.setText("Cancelling after the current sample …");
+            message.setText("Cancelling …");
         });
         getStyleClass().add("view-header");
         getChildren().addAll(bar, cancel, message);
@@ -38,7 +38,7 @@ final class ProgressStrip extends HBox {
     }
 
     /** Shows the strip for a new computation (UI thread) and returns the worker's side of it. */
-    JobMonitor start() {
+    public JobMonitor start() {
         cancelRequested = false;
         bar.setProgress(ProgressBar.INDETERMINATE_PROGRESS);
         message.setText("Waiting for the worker …");
@@ -71,7 +71,7 @@ final class ProgressStrip extends HBox {
     }
 
     /** Hides the strip once the computation has ended, whatever the outcome (UI thread). */
-    void idle() {
+    public void idle() {
         cancel.setDisable(true);
         bar.setProgress(0);
         setVisible(false);
