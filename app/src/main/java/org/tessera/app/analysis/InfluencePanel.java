@@ -1,6 +1,7 @@
 package org.tessera.app.analysis;
 
 import org.tessera.app.widgets.ProgressStrip;
+import org.tessera.engine.analysis.DataAnalyses;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class InfluencePanel extends VBox {
     private final ProgressStrip progress = new ProgressStrip("influence");
     private final PanelMessage message = new PanelMessage("influence-message");
     private final ChartViewer viewer;
-    private final TableView<AnalysisService.InfluenceRow> table = Tables.table("influence-table",
+    private final TableView<DataAnalyses.InfluenceRow> table = Tables.table("influence-table",
             "Choose the data on the left, then Compute.");
     private final ExportBar export;
     private AnalysisService.InfluenceResult result;
@@ -111,7 +112,7 @@ final class InfluencePanel extends VBox {
         table.getColumns().setAll(List.of(
                 Tables.text("kind", r -> r.summary().group()),
                 Tables.integer("n", r -> r.summary().n()),
-                Tables.number("ppl", AnalysisService.InfluenceRow::medianPerplexity),
+                Tables.number("ppl", DataAnalyses.InfluenceRow::medianPerplexity),
                 Tables.number("eNTK ≥", r -> r.summary().meanEntkLowerBound()),
                 Tables.number("per step", r -> r.summary().meanPerUnitStep()),
                 Tables.number("mean Δ", r -> r.summary().meanSigned()),
@@ -143,11 +144,11 @@ final class InfluencePanel extends VBox {
     /** Computes influence off the UI thread; progress and Cancel in the strip. */
     void compute() {
         AnalysisService.DataChoice choice;
-        AnalysisService.InfluenceSettings settings;
+        DataAnalyses.InfluenceSettings settings;
         try {
             choice = data.choice(Inputs.value(samples, "Samples per kind"));
-            settings = new AnalysisService.InfluenceSettings(Inputs.value(probes, "Probes"), parseEta(),
-                    Inputs.value(measured, "Measured"));
+            settings = new DataAnalyses.InfluenceSettings(Inputs.value(probes, "Probes"), parseEta(),
+                    Inputs.value(measured, "Measured"), 0);
         } catch (IllegalArgumentException e) {
             message.showError(e.getMessage());
             return;
@@ -199,9 +200,9 @@ final class InfluencePanel extends VBox {
         return bars(result == null ? List.of() : result.kinds(), measure.getValue());
     }
 
-    static JFreeChart bars(List<AnalysisService.InfluenceRow> rows, Measure measure) {
+    static JFreeChart bars(List<DataAnalyses.InfluenceRow> rows, Measure measure) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (AnalysisService.InfluenceRow r : rows) {
+        for (DataAnalyses.InfluenceRow r : rows) {
             data.addValue(measure.value.applyAsDouble(r.summary()), measure.axis, r.summary().group());
         }
         JFreeChart chart = Charts.styled(ChartFactory.createBarChart("Influence on prior knowledge, per data kind",
@@ -218,7 +219,7 @@ final class InfluencePanel extends VBox {
     private ExportBar.Csv barsCsv() {
         Measure m = measure.getValue();
         List<List<Object>> rows = new ArrayList<>();
-        for (AnalysisService.InfluenceRow r : result.kinds()) {
+        for (DataAnalyses.InfluenceRow r : result.kinds()) {
             rows.add(List.<Object>of(r.summary().group(), m.name().toLowerCase(Locale.ROOT),
                     m.value.applyAsDouble(r.summary())));
         }
@@ -227,7 +228,7 @@ final class InfluencePanel extends VBox {
 
     private ExportBar.Csv tableCsv() {
         List<List<Object>> rows = new ArrayList<>();
-        for (AnalysisService.InfluenceRow r : result.kinds()) {
+        for (DataAnalyses.InfluenceRow r : result.kinds()) {
             InfluenceSummary s = r.summary();
             rows.add(List.<Object>of(s.group(), s.n(), s.probes(), s.eta(), r.medianPerplexity(), s.meanSigned(),
                     s.meanAbs(), s.positiveFraction(), s.meanPerUnitStep(), s.meanEntkLowerBound(), s.nActual(),

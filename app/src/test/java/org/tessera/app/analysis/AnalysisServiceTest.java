@@ -41,9 +41,11 @@ class AnalysisServiceTest {
         RunFolder run = TestRuns.write(temp, "r", grpo, RunState.FINISHED, 4, List.of(),
                 List.of(AnalysisViewTest.rollouts(grpo, 2, 3).replace("\"exact\":true", "\"exact\":false")));
         List<String> notes = new ArrayList<>();
-        Map<String, List<DataSample>> samples = service.samples(service.data(choice(run.dir(),
-                List.of("answer-only", "rollouts", "rollouts-exact"), 5)), PromptWording.WORLD, notes,
-                () -> false);
+        List<String> kinds = List.of("answer-only", "rollouts", "rollouts-exact");
+        Map<String, List<DataSample>> samples = org.tessera.engine.analysis.DataAnalyses.samples(
+                org.tessera.engine.analysis.AnalysisData.of(run.rolloutsFile(), kinds, 5),
+                service.data(choice(run.dir(), kinds, 5)).groups(), PromptWording.WORLD,
+                org.tessera.engine.jobs.JobMonitor.NONE, notes);
         assertEquals(List.of("answer-only", "rollouts"), List.copyOf(samples.keySet()));
         assertEquals(5, samples.get("answer-only").size());
         assertEquals(2, samples.get("rollouts").size(), "all the run logged");
@@ -67,8 +69,8 @@ class AnalysisServiceTest {
         assertTrue(assertThrows(AnalysisDataException.class,
                 () -> service.perplexity(choice(sft.dir(), List.of("rollouts"), 4), null)).getMessage()
                 .contains("no such file"));
-        assertThrows(IllegalArgumentException.class, () -> new AnalysisService.InfluenceSettings(3, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new AnalysisService.InfluenceSettings(0, 1e-4, 0));
+        assertThrows(IllegalArgumentException.class, () -> new org.tessera.engine.analysis.DataAnalyses.InfluenceSettings(3, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new org.tessera.engine.analysis.DataAnalyses.InfluenceSettings(0, 1e-4, 0, 0));
         assertEquals(0, loads.get());
         assertTrue(Files.isDirectory(sft.dir()));
     }

@@ -158,11 +158,11 @@ class AnalysisViewTest {
         System.out.printf("analysis view: influence of 3 kinds x 2 samples on 3 probes in %.1f s%n",
                 (System.nanoTime() - t0) / 1e9);
         assertFalse(text(robot, "#influence-message").startsWith("Not computed"), text(robot, "#influence-message"));
-        List<AnalysisService.InfluenceRow> rows = robot.lookup("#influence-table")
-                .<javafx.scene.control.TableView<AnalysisService.InfluenceRow>>query().getItems();
+        List<org.tessera.engine.analysis.DataAnalyses.InfluenceRow> rows = robot.lookup("#influence-table")
+                .<javafx.scene.control.TableView<org.tessera.engine.analysis.DataAnalyses.InfluenceRow>>query().getItems();
         assertEquals(List.of("answer-only", "rollouts", "rollouts-exact"),
                 rows.stream().map(r -> r.summary().group()).toList());
-        for (AnalysisService.InfluenceRow r : rows) {
+        for (org.tessera.engine.analysis.DataAnalyses.InfluenceRow r : rows) {
             assertEquals(2, r.summary().n());
             assertEquals(3, r.summary().probes());
             assertEquals(1, r.summary().nActual());

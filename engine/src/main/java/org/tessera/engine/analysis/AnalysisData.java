@@ -2,13 +2,13 @@ package org.tessera.engine.analysis;
 
 import org.tessera.engine.jigsaw.Grid;
 import org.tessera.engine.jigsaw.PromptWording;
+import org.tessera.engine.jobs.JobMonitor;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 
 /**
  * The training data an analysis reads, built one way for {@code tessera analyze} and the workbench's Analysis view:
@@ -52,11 +52,11 @@ public record AnalysisData(Path rollouts, Grid grid, String source, long seed, L
 
     /**
      * Up to {@link #perKind} samples of each kind, prompts worded for the model that will read them; a kind the run
-     * logged none of is left out and named in {@code missing}. {@code cancelled} is asked before each puzzle.
+     * logged none of is left out and named in {@code missing}. {@code monitor} is asked before each puzzle.
      */
     public Map<String, List<DataSample>> samples(List<RolloutsFile.Group> groups, PromptWording wording,
-                                                 BooleanSupplier cancelled, List<String> missing) {
-        TrainingSets sets = sets(wording).cancelWhen(cancelled);
+                                                 JobMonitor monitor, List<String> missing) {
+        TrainingSets sets = sets(wording).monitor(monitor);
         Map<String, List<DataSample>> out = new LinkedHashMap<>();
         for (String kind : kinds) {
             List<DataSample> samples = sets.samples(kind, groups, perKind);

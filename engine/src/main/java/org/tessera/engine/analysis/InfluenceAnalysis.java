@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 
 /**
  * Runs the influence measurement of groups of training samples against one probe set of prior-knowledge samples
@@ -20,15 +19,6 @@ public final class InfluenceAnalysis {
     private final InfluenceProbe<TrainingExample> probe;
     private final double eta;
     private final JobMonitor monitor;
-
-    /** @param progress receives a line "group: done/total" every ten samples and at the end of each group */
-    public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, Consumer<String> progress) {
-        this(probe, eta, (group, done, total, detail) -> {
-            if (done % 10 == 0 || done == total) {
-                progress.accept(group + ": " + done + "/" + total);
-            }
-        });
-    }
 
     /** @param monitor told after each measured sample ({@code done} of the group's {@code total}); may stop it */
     public InfluenceAnalysis(InfluenceProbe<TrainingExample> probe, double eta, JobMonitor monitor) {
@@ -65,9 +55,7 @@ public final class InfluenceAnalysis {
     public InfluenceSummary group(String name, List<DataSample> samples, int actualN) {
         List<InfluenceMeasurement> ms = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
-            if (monitor.cancelled()) {
-                throw new CancellationException("influence cancelled at " + name + " " + i + "/" + samples.size());
-            }
+            monitor.throwIfCancelled(name + " " + i + "/" + samples.size());
             ms.add(probe.measure(samples.get(i).example(), eta, i < actualN));
             monitor.progress(name, i + 1, samples.size(), "");
         }

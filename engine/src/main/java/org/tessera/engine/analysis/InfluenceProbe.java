@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.NoGrad;
 
 import java.util.List;
@@ -34,11 +35,14 @@ public final class InfluenceProbe<S> implements AutoCloseable {
     private final double buildSeconds;
 
     public InfluenceProbe(LogProbModel<S> model, List<S> probes) {
-        this(model, probes, () -> false);
+        this(model, probes, JobMonitor.NONE);
     }
 
-    /** As above, asking {@code cancelled} before each probe's gradient: true stops with a CancellationException. */
-    public InfluenceProbe(LogProbModel<S> model, List<S> probes, java.util.function.BooleanSupplier cancelled) {
+    /**
+     * As above, telling {@code monitor} after each probe's gradient and asking it before each: a cancel stops with a
+     * {@link java.util.concurrent.CancellationException}.
+     */
+    public InfluenceProbe(LogProbModel<S> model, List<S> probes, JobMonitor monitor) {
         if (probes.isEmpty()) {
             throw new IllegalArgumentException("the influence probe set is empty");
         }
@@ -50,14 +54,14 @@ public final class InfluenceProbe<S> implements AutoCloseable {
         NDList rows = new NDList(probes.size());
         this.probeLogProbs = new double[probes.size()];
         for (int i = 0; i < probes.size(); i++) {
-            if (cancelled.getAsBoolean()) {
+            if (monitor.cancelled()) {
                 store.close();
-                throw new java.util.concurrent.CancellationException("probe gradients cancelled at " + i + "/"
-                        + probes.size());
+                monitor.throwIfCancelled("probe gradient " + i + "/" + probes.size());
             }
             SampleGradients.Gradient g = gradients.of(store, probes.get(i));
             rows.add(g.flat());
             probeLogProbs[i] = g.logProb();
+            monitor.progress("Probe gradients", i + 1, probes.size(), "");
         }
         try (NoGrad ignored = NoGrad.enter()) {
             this.probeGradients = NDArrays.stack(rows);

@@ -1,5 +1,7 @@
 package org.tessera.engine.analysis;
 
+import org.tessera.engine.jobs.JobMonitor;
+
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.model.VisionLanguageModel;
@@ -42,23 +44,19 @@ public final class PerplexityAnalysis {
     }
 
     public static Scored score(VisionLanguageModel model, List<DataSample> samples) {
-        return score(model, samples, () -> false);
+        return score(model, samples, JobMonitor.NONE);
     }
 
     /**
-     * As {@link #score(VisionLanguageModel, List)}, asking {@code cancelled} before each batch: true stops with a
-     * {@link java.util.concurrent.CancellationException} (a window's Cancel answers within one batch).
+     * As {@link #score(VisionLanguageModel, List)}, telling {@code monitor} after each batch and asking it before
+     * each: a cancel stops with a {@link java.util.concurrent.CancellationException} within one batch.
      */
-    public static Scored score(VisionLanguageModel model, List<DataSample> samples,
-                               java.util.function.BooleanSupplier cancelled) {
+    public static Scored score(VisionLanguageModel model, List<DataSample> samples, JobMonitor monitor) {
         List<SamplePerplexity> out = new ArrayList<>(samples.size());
         List<DataSample> kept = new ArrayList<>(samples.size());
         List<String> skipped = new ArrayList<>();
         for (int start = 0; start < samples.size(); start += BATCH) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("scoring cancelled at " + start + "/"
-                        + samples.size());
-            }
+            monitor.throwIfCancelled("scoring, sample " + start + "/" + samples.size());
             List<DataSample> part = samples.subList(start, Math.min(samples.size(), start + BATCH));
             try {
                 List<CompletionScore> scores = model.score(prompts(part), completions(part));
@@ -77,6 +75,7 @@ public final class PerplexityAnalysis {
                     }
                 }
             }
+            monitor.progress("Scoring", Math.min(samples.size(), start + BATCH), samples.size(), "");
         }
         return new Scored(out, kept, skipped);
     }

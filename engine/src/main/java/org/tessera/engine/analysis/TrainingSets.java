@@ -1,5 +1,7 @@
 package org.tessera.engine.analysis;
 
+import org.tessera.engine.jobs.JobMonitor;
+
 import org.tessera.engine.runs.RunFolder;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.Grid;
@@ -33,7 +35,7 @@ public final class TrainingSets {
     private final PromptTemplate answerTemplate;
     private final TaskSetup task;
     private final PromptWording wording;
-    private java.util.function.BooleanSupplier cancelled = () -> false;
+    private JobMonitor monitor = JobMonitor.NONE;
 
     private TrainingSets(IntFunction<Puzzle> puzzles, PromptTemplate answerTemplate, TaskSetup task,
                          PromptWording wording) {
@@ -69,18 +71,16 @@ public final class TrainingSets {
     }
 
     /**
-     * Asks {@code cancelled} before each puzzle is drawn: true stops the building with a
+     * Asks {@code monitor} before each puzzle is drawn, so a cancel stops the building with a
      * {@link java.util.concurrent.CancellationException} (rendering a thousand puzzles takes seconds).
      */
-    public TrainingSets cancelWhen(java.util.function.BooleanSupplier cancelled) {
-        this.cancelled = java.util.Objects.requireNonNull(cancelled, "cancelled");
+    public TrainingSets monitor(JobMonitor monitor) {
+        this.monitor = java.util.Objects.requireNonNull(monitor, "monitor");
         return this;
     }
 
     private Puzzle puzzle(int i) {
-        if (cancelled.getAsBoolean()) {
-            throw new java.util.concurrent.CancellationException("building samples cancelled at puzzle " + i);
-        }
+        monitor.throwIfCancelled("building samples, puzzle " + i);
         return puzzles.apply(i);
     }
 

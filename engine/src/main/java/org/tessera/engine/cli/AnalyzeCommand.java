@@ -4,24 +4,19 @@ import org.tessera.engine.io.TesseraJson;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.analysis.AnalysisData;
+import org.tessera.engine.analysis.DataAnalyses;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.jobs.ConsoleProgress;
-import org.tessera.engine.analysis.DataSample;
 import org.tessera.engine.analysis.Distribution;
-import org.tessera.engine.analysis.InfluenceAnalysis;
-import org.tessera.engine.analysis.InfluenceProbe;
 import org.tessera.engine.analysis.InfluenceSummary;
 import org.tessera.engine.analysis.KlForgetting;
 import org.tessera.engine.analysis.PerplexityAnalysis;
 import org.tessera.engine.analysis.RolloutsFile;
 import org.tessera.engine.analysis.TrainingSets;
-import org.tessera.engine.analysis.VlmLogProbModel;
 import org.tessera.engine.jigsaw.Grid;
-import org.tessera.engine.jigsaw.PromptWording;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.runs.Runs;
-import org.tessera.engine.train.TrainingExample;
-import org.tessera.engine.world.KnowledgeSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -102,11 +97,6 @@ public final class AnalyzeCommand implements Runnable {
             return new AnalysisData(rollouts, Grid.parse(grid), source, seed, kinds(), n);
         }
 
-        /** The training sets the samples come from. */
-        TrainingSets sets(PromptWording wording) {
-            return data(1).sets(wording);
-        }
-
         /** The logged rollouts (read once): the file's own problems are what the user most likely needs to hear. */
         List<RolloutsFile.Group> groups() {
             if (groups == null) {
@@ -114,22 +104,11 @@ public final class AnalyzeCommand implements Runnable {
             }
             return groups;
         }
-
-        /** Up to n samples of each requested kind, their prompts worded for the model that will read them. */
-        Map<String, List<DataSample>> build(int n, PromptWording wording) {
-            check(n);
-            List<String> missing = new ArrayList<>();
-            Map<String, List<DataSample>> out = data(n).samples(groups(), wording, () -> false, missing);
-            missing.forEach(kind -> System.err.println("note: " + rollouts + " has no " + kind + " samples; skipped"));
-            return out;
-        }
     }
 
-    /** Samples the model could not score (e.g. longer than its context): how many, and the first reason. */
-    static void reportSkipped(List<String> skipped) {
-        if (!skipped.isEmpty()) {
-            System.err.printf("note: %d samples skipped, e.g. %s%n", skipped.size(), skipped.get(0));
-        }
+    /** What an analysis left out (kinds the run logged none of, samples the model cannot take), on stderr. */
+    static void printNotes(List<String> notes) {
+        notes.forEach(n -> System.err.println("note: " + n));
     }
 
     @Command(name = "perplexity", mixinStandardHelpOptions = true,
@@ -151,30 +130,29 @@ public final class AnalyzeCommand implements Runnable {
         @Option(names = "--json", description = "print JSON")
         boolean json;
 
+        @Option(names = "--no-progress", description = "no progress bar on stderr")
+        boolean noProgress;
+
         @Override
         public Integer call() throws Exception {
             data.check(n);
             long t0 = System.nanoTime();
-            PerplexityAnalysis.Scored result;
-            Map<String, List<DataSample>> byKind;
-            try (TrainableModel m = ModelLoader.load(model.dir(), true)) {
-                byKind = data.build(n, PromptWording.of(m));
-                List<DataSample> all = new ArrayList<>();
-                byKind.values().forEach(all::addAll);
-                result = PerplexityAnalysis.score(m, all);
+            DataAnalyses.PerplexityReport report;
+            try (TrainableModel m = ModelLoader.load(model.dir(), true);
+                 ConsoleProgress bar = new ConsoleProgress()) {
+                report = DataAnalyses.perplexity(m, data.data(n), data.groups(), noProgress ? JobMonitor.NONE : bar);
             }
-            List<PerplexityAnalysis.SamplePerplexity> scored = result.scored();
-            reportSkipped(result.skipped());
+            printNotes(report.notes());
+            List<PerplexityAnalysis.SamplePerplexity> scored = report.samples();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            List<PerplexityAnalysis.KindSummary> kinds = PerplexityAnalysis.byKind(scored);
-            List<PerplexityAnalysis.StepSummary> steps = PerplexityAnalysis.byStep(scored.stream()
-                    .filter(s -> s.kind().equals("rollouts")).toList());
+            List<PerplexityAnalysis.KindSummary> kinds = report.kinds();
+            List<PerplexityAnalysis.StepSummary> steps = report.steps();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("model", model.dir().toString());
                 out.put("kinds", kinds);
                 out.put("steps", steps);
-                out.put("skipped", result.skipped());
+                out.put("skipped", report.skipped());
                 out.put("seconds", seconds);
                 if (samples) {
                     out.put("samples", scored);
@@ -235,51 +213,38 @@ public final class AnalyzeCommand implements Runnable {
         @Option(names = "--json", description = "print JSON")
         boolean json;
 
+        @Option(names = "--no-progress", description = "no progress bars on stderr")
+        boolean noProgress;
+
         @Override
         public Integer call() throws Exception {
             if (probeN < 1) {
                 throw new IllegalArgumentException("--probe-n must be at least 1, got " + probeN);
             }
+            DataAnalyses.InfluenceSettings settings = new DataAnalyses.InfluenceSettings(probeN, eta, actualN,
+                    data.rollouts != null ? perStep : 0);
             data.check(n);
-            List<TrainingExample> probes = InfluenceAnalysis.knowledgeProbes(probeN, KnowledgeSuite.DEFAULT_SEED);
-            List<InfluenceSummary> kinds = new ArrayList<>();
-            Map<String, Double> perplexity = new LinkedHashMap<>();
-            Map<Long, InfluenceSummary> steps;
-            double buildSeconds;
-            long parameters;
+            DataAnalyses.InfluenceReport report;
             try (TrainableModel m = ModelLoader.load(model.dir());
-                 InfluenceProbe<TrainingExample> probe = new InfluenceProbe<>(new VlmLogProbModel(m), probes);
                  ConsoleProgress bar = new ConsoleProgress()) {
-                PromptWording wording = PromptWording.of(m);
-                Map<String, List<DataSample>> byKind = data.build(n, wording);
-                Map<Long, List<DataSample>> bySteps = perStep > 0 && data.rollouts != null
-                        ? data.sets(wording).rolloutsByStep(data.groups(), false, perStep) : Map.of();
-                buildSeconds = probe.buildSeconds();
-                parameters = probe.parameterCount();
-                System.err.printf("probe set: %d prior-knowledge samples, %,d parameters, %.1f s%n", probe.size(),
-                        parameters, buildSeconds);
-                InfluenceAnalysis a = new InfluenceAnalysis(probe, eta, bar); // one bar per data kind, on stderr
-                for (Map.Entry<String, List<DataSample>> e : byKind.entrySet()) {
-                    // scoring first drops what the model cannot take (e.g. longer than its context) and gives the
-                    // perplexity that the paper relates influence to
-                    PerplexityAnalysis.Scored scored = PerplexityAnalysis.score(m, e.getValue());
-                    reportSkipped(scored.skipped());
-                    if (scored.kept().isEmpty()) {
-                        continue;
-                    }
-                    perplexity.put(e.getKey(), Distribution.of(scored.scored().stream()
-                            .mapToDouble(PerplexityAnalysis.SamplePerplexity::perplexity).toArray()).median());
-                    kinds.add(a.group(e.getKey(), scored.kept(), actualN));
-                }
-                Map<Long, List<DataSample>> fitting = new LinkedHashMap<>();
-                bySteps.forEach((step, list) -> fitting.put(step, PerplexityAnalysis.score(m, list).kept()));
-                steps = a.bySteps(fitting, Math.min(actualN, perStep));
+                report = DataAnalyses.influence(m, data.data(n), data.groups(), settings,
+                        noProgress ? JobMonitor.NONE : bar);
             }
+            printNotes(report.notes());
+            List<InfluenceSummary> kinds = report.kinds().stream().map(DataAnalyses.InfluenceRow::summary).toList();
+            Map<String, Double> perplexity = new LinkedHashMap<>();
+            report.kinds().forEach(r -> perplexity.put(r.summary().group(), r.medianPerplexity()));
+            Map<Long, InfluenceSummary> steps = report.steps();
+            double buildSeconds = report.probeSeconds();
+            long parameters = report.parameters();
+            int probes = report.probes();
+            System.err.printf("probe set: %d prior-knowledge samples, %,d parameters, %.1f s%n", probes, parameters,
+                    buildSeconds);
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("model", model.dir().toString());
                 out.put("eta", eta);
-                out.put("probes", probes.size());
+                out.put("probes", probes);
                 out.put("parameters", parameters);
                 out.put("probe_seconds", buildSeconds);
                 out.put("kinds", kinds);
@@ -288,7 +253,7 @@ public final class AnalyzeCommand implements Runnable {
                 System.out.println(JSON.writeValueAsString(out));
                 return 0;
             }
-            System.out.printf("influence on %d prior-knowledge probes, eta %.3g, %s%n", probes.size(), eta, model.dir());
+            System.out.printf("influence on %d prior-knowledge probes, eta %.3g, %s%n", probes, eta, model.dir());
             header();
             kinds.forEach(Influence::row);
             System.out.printf("%nmedian perplexity of each kind under the model: %s%n", perplexity);
