@@ -11,6 +11,8 @@ import java.util.List;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.RewardBreakdown;
+import org.tessera.engine.runs.events.RolloutGroup;
+import org.tessera.engine.runs.events.RunEvents;
 import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.runs.RunFolder;
 
@@ -56,18 +58,18 @@ public record RolloutLog(RunFolder run, TaskSetup task, List<Group> groups, int 
         return new RolloutLog(run, task, List.copyOf(groups), skipped);
     }
 
-    private static Group group(JsonNode n) throws IOException {
-        JsonNode p = n.get("puzzle");
+    private static Group group(JsonNode n) {
+        RolloutGroup g = RunEvents.rolloutGroup(n);
         List<Sample> samples = new ArrayList<>();
         int i = 1;
-        for (JsonNode s : n.get("samples")) {
-            samples.add(new Sample(i++, s.path("text").asText(), s.path("parse").asText(),
-                    JSON.treeToValue(s.get("reward"), RewardBreakdown.class), s.path("advantage").asDouble(),
-                    s.path("exact").asBoolean(), s.path("logprob_policy").asDouble(Double.NaN),
-                    s.path("logprob_base").asDouble(Double.NaN), s.path("tokens").asInt()));
+        for (RolloutGroup.Sample s : g.samples()) {
+            if (s.reward() == null) {
+                throw new IllegalArgumentException("samples[" + (i - 1) + "].reward is missing"); // counted as skipped
+            }
+            samples.add(new Sample(i++, s.text(), s.parse(), s.reward(), s.advantage(), s.exact(), s.logprobPolicy(),
+                    s.logprobBase(), s.tokens()));
         }
-        return new Group(n.get("step").asLong(), p.path("id").asText(), p.path("split").asText("train"),
-                p.get("seed").asLong(), p.get("index").asInt(), n.path("zero_spread").asBoolean(),
-                List.copyOf(samples));
+        return new Group(g.step(), g.puzzle().id(), g.puzzle().split(), g.puzzle().seed(), g.puzzle().index(),
+                g.zeroSpread(), List.copyOf(samples));
     }
 }

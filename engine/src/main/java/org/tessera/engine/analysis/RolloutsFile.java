@@ -1,6 +1,8 @@
 package org.tessera.engine.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.tessera.engine.runs.events.RolloutGroup;
+import org.tessera.engine.runs.events.RunEvents;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,31 +42,19 @@ public final class RolloutsFile {
     }
 
     private static Group group(Path file, int line, JsonNode n) {
-        if (!n.isObject()) {
-            throw new AnalysisDataException(file, line, "expected a JSON object");
+        RolloutGroup g;
+        try {
+            g = RunEvents.rolloutGroup(n);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisDataException(file, line, e.getMessage());
         }
-        JsonNode puzzle = n.path("puzzle");
-        for (String field : List.of("seed", "index")) {
-            if (!puzzle.path(field).isIntegralNumber()) {
-                throw new AnalysisDataException(file, line, "puzzle." + field + " is missing or not an integer");
-            }
-        }
-        if (!n.path("step").isIntegralNumber()) {
-            throw new AnalysisDataException(file, line, "step is missing or not an integer");
-        }
-        JsonNode samples = n.path("samples");
-        if (!samples.isArray() || samples.isEmpty()) {
+        if (g.samples().isEmpty()) {
             throw new AnalysisDataException(file, line, "samples is missing or empty");
         }
         List<Sample> out = new ArrayList<>();
-        for (int k = 0; k < samples.size(); k++) {
-            JsonNode s = samples.get(k);
-            if (!s.path("text").isTextual()) {
-                throw new AnalysisDataException(file, line, "samples[" + k + "].text is missing or not a string");
-            }
-            out.add(new Sample(s.get("text").asText(), s.path("exact").asBoolean(false)));
+        for (RolloutGroup.Sample s : g.samples()) {
+            out.add(new Sample(s.text(), s.exact()));
         }
-        return new Group(line, n.get("step").asLong(), puzzle.path("split").asText("train"), puzzle.get("seed").asLong(),
-                puzzle.get("index").asInt(), out);
+        return new Group(line, g.step(), g.puzzle().split(), g.puzzle().seed(), g.puzzle().index(), out);
     }
 }

@@ -4,6 +4,9 @@ import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.experiment.MethodKind;
 import org.tessera.engine.io.TesseraJson;
 import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.HarvestedRollout;
+import org.tessera.engine.runs.events.PuzzleRef;
+import org.tessera.engine.runs.events.RunEvents;
 import org.tessera.engine.runs.events.GrpoTrainStep;
 import org.tessera.engine.runs.events.SftTrainStep;
 
@@ -31,9 +34,7 @@ import org.tessera.engine.train.TrainingExample;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -93,8 +94,8 @@ public final class JigsawMethod implements ExperimentMethod {
             // logs continue exactly after the checkpoint: drop whatever a killed worker wrote beyond it
             JsonlFiles.keepUpTo(ctx.folder().metricsFile(), start);
             JsonlFiles.keepUpTo(ctx.folder().rolloutsFile(), start);
-            JsonlFiles.keepUpTo(harvestFile(ctx), start);
-            JsonlFiles.keepUpTo(PolicyHarvest.file(ctx), start);
+            JsonlFiles.keepUpTo(ctx.folder().harvestFile(), start);
+            JsonlFiles.keepUpTo(ctx.folder().sftDataFile(), start);
 
             RunEvaluator evaluator = evaluator(e, task, policy);
             long t0 = System.nanoTime() - (long) (wallSecondsAt(ctx, start) * 1e9);
@@ -198,7 +199,7 @@ public final class JigsawMethod implements ExperimentMethod {
                 g.temperature().floatValue(), g.maxNewTokens(), g.clipEps().floatValue(), g.klBeta().floatValue());
         LrSchedule lr = new LrSchedule((float) m.lr(), m.warmupSteps(), (int) grpoSteps, m.minLrRatio().floatValue());
         // every exact rollout of the phase is logged (the data of harvest.from = "grpo-log")
-        JsonlWriter harvest = new JsonlWriter(harvestFile(ctx));
+        JsonlWriter harvest = new JsonlWriter(ctx.folder().harvestFile());
         for (long step = start; step < grpoSteps; step++) {
             ctx.betweenSteps(step);
             List<Puzzle> puzzles = new ArrayList<>();
@@ -219,8 +220,8 @@ public final class JigsawMethod implements ExperimentMethod {
             for (GrpoStep.Group grp : o.groups()) {
                 for (GrpoStep.Sample s : grp.samples()) {
                     if (s.exact()) {
-                        harvest.append(Map.of("step", done, "puzzle", puzzleRef(grp.puzzle()),
-                                "text", s.generation().text()));
+                        harvest.append(RunEvents.toJson(new HarvestedRollout(done, PuzzleRef.of(grp.puzzle()),
+                                s.generation().text())));
                     }
                 }
             }
@@ -304,26 +305,6 @@ public final class JigsawMethod implements ExperimentMethod {
     }
 
     private static List<SftData.Rollout> harvested(RunContext ctx, TaskSetup task) {
-        List<SftData.Rollout> out = new ArrayList<>();
-        for (var line : JsonlFiles.read(harvestFile(ctx))) {
-            var p = line.path("puzzle");
-            out.add(new SftData.Rollout(task.regenerate(p.path("split").asText("train"), p.path("seed").asLong(),
-                    p.path("index").asInt()), line.path("text").asText()));
-        }
-        return out;
-    }
-
-    static Path harvestFile(RunContext ctx) {
-        return ctx.folder().dir().resolve("harvest.jsonl");
-    }
-
-    static Map<String, Object> puzzleRef(Puzzle p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", p.id());
-        m.put("seed", p.seed());
-        m.put("index", p.index());
-        m.put("split", p.spec().split().id());
-        m.put("grid", p.grid().toString());
-        return m;
+        return SftData.harvested(ctx.folder().harvestFile(), task);
     }
 }

@@ -3,9 +3,11 @@ package org.tessera.engine.methods;
 import org.tessera.engine.io.TesseraJson;
 
 import org.tessera.engine.runs.events.HarvestEvent;
+import org.tessera.engine.runs.events.HarvestedRollout;
+import org.tessera.engine.runs.events.PuzzleRef;
+import org.tessera.engine.runs.events.RunEvents;
 import org.tessera.engine.task.TaskSetup;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.io.AtomicFiles;
@@ -19,9 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * rft-then-sft's SFT data when {@code method.harvest.from} is {@code "policy"}: at the end of the GRPO phase the
@@ -37,16 +37,11 @@ final class PolicyHarvest {
     private PolicyHarvest() {
     }
 
-    static Path file(RunContext ctx) {
-        return ctx.folder().dir().resolve("sft-data.jsonl");
-    }
-
     static List<SftData.Rollout> dataFor(Experiment e, TaskSetup task, RunContext ctx, TrainableModel policy,
                                          TrainableModel base, long step, long t0) {
-        Path file = file(ctx);
-        List<JsonNode> lines = JsonlFiles.read(file);
-        if (!lines.isEmpty()) {
-            return read(lines, task);
+        Path file = ctx.folder().sftDataFile();
+        if (!JsonlFiles.read(file).isEmpty()) {
+            return SftData.harvested(file, task);
         }
         if (step != e.method().steps()) {
             throw new IllegalStateException(file + " is missing, and the policy has trained past the GRPO phase "
@@ -72,26 +67,13 @@ final class PolicyHarvest {
         StringBuilder sb = new StringBuilder();
         try {
             for (SftData.Rollout r : kept) {
-                Map<String, Object> line = new LinkedHashMap<>();
-                line.put("step", step);
-                line.put("puzzle", JigsawMethod.puzzleRef(r.puzzle()));
-                line.put("text", r.completion());
-                sb.append(JSON.writeValueAsString(line)).append('\n');
+                sb.append(JSON.writeValueAsString(RunEvents.toJson(new HarvestedRollout(step,
+                        PuzzleRef.of(r.puzzle()), r.completion())))).append('\n');
             }
             // whole or absent: a resume must never train on half a harvest
             AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot write " + file + ": " + ex.getMessage(), ex);
         }
-    }
-
-    private static List<SftData.Rollout> read(List<JsonNode> lines, TaskSetup task) {
-        List<SftData.Rollout> out = new ArrayList<>(lines.size());
-        for (JsonNode line : lines) {
-            JsonNode p = line.path("puzzle");
-            out.add(new SftData.Rollout(task.regenerate(p.path("split").asText("train"), p.path("seed").asLong(),
-                    p.path("index").asInt()), line.path("text").asText()));
-        }
-        return out;
     }
 }

@@ -1,36 +1,22 @@
 package org.tessera.engine.methods;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import org.tessera.engine.runs.events.PuzzleRef;
+import org.tessera.engine.runs.events.RolloutGroup;
+import org.tessera.engine.train.GrpoObjective;
 
-/** One logged GRPO group as a rollouts.jsonl line (schema in docs/experiments.md). */
+import java.util.List;
+
+/** One GRPO group as the rollouts.jsonl line that logs it (docs/contracts/rollout-group.schema.json). */
 final class RolloutRecord {
     private RolloutRecord() {
     }
 
-    static Map<String, Object> of(long step, GrpoStep.Group g) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("step", step);
-        line.put("puzzle", JigsawMethod.puzzleRef(g.puzzle()));
-        List<Map<String, Object>> samples = new ArrayList<>();
+    static RolloutGroup of(long step, GrpoStep.Group g) {
         double[] rewards = g.samples().stream().mapToDouble(s -> s.reward().total()).toArray();
-        line.put("zero_spread", org.tessera.engine.train.GrpoObjective.zeroSpread(rewards));
-        for (GrpoStep.Sample s : g.samples()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", s.generation().text());
-            m.put("answer", s.parsed().ok() ? s.parsed().answer() : null);
-            m.put("parse", s.parsed().failure() == null ? "ok" : s.parsed().failure().toString());
-            m.put("reward", s.reward());
-            m.put("advantage", s.advantage());
-            m.put("exact", s.exact());
-            m.put("logprob_policy", s.generation().logProb());
-            m.put("logprob_base", s.baseLogProb());
-            m.put("tokens", s.generation().tokens().length);
-            samples.add(m);
-        }
-        line.put("samples", samples);
-        return line;
+        List<RolloutGroup.Sample> samples = g.samples().stream().map(s -> new RolloutGroup.Sample(
+                s.generation().text(), s.parsed().ok() ? s.parsed().answer() : null,
+                s.parsed().failure() == null ? "ok" : s.parsed().failure().toString(), s.reward(), s.advantage(),
+                s.exact(), s.generation().logProb(), s.baseLogProb(), s.generation().tokens().length)).toList();
+        return new RolloutGroup(step, PuzzleRef.of(g.puzzle()), GrpoObjective.zeroSpread(rewards), samples);
     }
 }

@@ -1,5 +1,10 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.runs.events.HarvestedRollout;
+import org.tessera.engine.runs.events.PuzzleRef;
+import org.tessera.engine.runs.events.RolloutGroup;
+import org.tessera.engine.runs.events.RunEvents;
+
 import org.tessera.engine.task.TaskSetup;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,19 +99,37 @@ final class SftData {
             throw new IllegalArgumentException(file + ": no rollouts (missing or empty file)");
         }
         List<Rollout> out = new ArrayList<>();
-        for (JsonNode g : lines) {
-            JsonNode puzzle = g.path("puzzle");
-            if (!puzzle.has("seed") || !puzzle.has("index")) {
-                throw new IllegalArgumentException(file + ": a line lacks puzzle.seed / puzzle.index");
-            }
-            Puzzle p = task.regenerate(puzzle.get("split").asText("train"), puzzle.get("seed").asLong(),
-                    puzzle.get("index").asInt());
-            for (JsonNode s : g.path("samples")) {
-                if (s.path("exact").asBoolean(false)) {
-                    out.add(new Rollout(p, s.path("text").asText()));
+        for (JsonNode line : lines) {
+            RolloutGroup g = parsed(file, line, RunEvents::rolloutGroup);
+            Puzzle p = regenerate(task, g.puzzle());
+            for (RolloutGroup.Sample s : g.samples()) {
+                if (s.exact()) {
+                    out.add(new Rollout(p, s.text()));
                 }
             }
         }
         return out;
+    }
+
+    /** The rollouts of an rft-then-sft harvest file (harvest.jsonl or sft-data.jsonl), puzzles regenerated. */
+    static List<Rollout> harvested(Path file, TaskSetup task) {
+        List<Rollout> out = new ArrayList<>();
+        for (JsonNode line : JsonlFiles.read(file)) {
+            HarvestedRollout r = parsed(file, line, RunEvents::harvestedRollout);
+            out.add(new Rollout(regenerate(task, r.puzzle()), r.text()));
+        }
+        return out;
+    }
+
+    private static Puzzle regenerate(TaskSetup task, PuzzleRef ref) {
+        return task.regenerate(ref.split(), ref.seed(), ref.index());
+    }
+
+    private static <T> T parsed(Path file, JsonNode line, java.util.function.Function<JsonNode, T> reader) {
+        try {
+            return reader.apply(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": a line is not readable: " + e.getMessage(), e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.tessera.engine.runs;
 
 import org.tessera.engine.train.JsonlWriter;
 
-import java.util.Map;
 
 /**
  * What a running experiment sees of its run: where to log, how to report progress, and whether the user asked it
@@ -32,8 +31,9 @@ public final class RunContext {
         metrics.append(org.tessera.engine.runs.events.RunEvents.toJson(event));
     }
 
-    public void rollout(Map<String, Object> group) {
-        rollouts.append(group);
+    /** Appends one GRPO group to rollouts.jsonl, through the one writer of log lines (runs.events.RunEvents). */
+    public void rollout(org.tessera.engine.runs.events.RolloutGroup group) {
+        rollouts.append(org.tessera.engine.runs.events.RunEvents.toJson(group));
     }
 
     public RunInfo info() {

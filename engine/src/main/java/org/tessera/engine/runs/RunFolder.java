@@ -41,6 +41,16 @@ public record RunFolder(Path dir) {
         return dir.resolve("rollouts.jsonl");
     }
 
+    /** rft-then-sft: every exact rollout of the GRPO phase (harvest.from = "grpo-log"), one per line. */
+    public Path harvestFile() {
+        return dir.resolve("harvest.jsonl");
+    }
+
+    /** rft-then-sft with harvest.from = "policy": the SFT phase's data, sampled from the policy at the phase's end. */
+    public Path sftDataFile() {
+        return dir.resolve("sft-data.jsonl");
+    }
+
     public Path checkpointsDir() {
         return dir.resolve("checkpoints");
     }

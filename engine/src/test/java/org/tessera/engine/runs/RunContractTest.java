@@ -92,6 +92,11 @@ class RunContractTest {
         if (Files.isRegularFile(dir.resolve("rollouts.jsonl"))) {
             validLines("rollout-group.schema.json", dir.resolve("rollouts.jsonl"));
         }
+        for (String harvest : List.of("harvest.jsonl", "sft-data.jsonl")) {
+            if (Files.isRegularFile(dir.resolve(harvest)) && Files.size(dir.resolve(harvest)) > 0) {
+                validLines("harvested-rollout.schema.json", dir.resolve(harvest));
+            }
+        }
         validFile("heartbeat.schema.json", dir.resolve("heartbeat.json"));
         if (Files.isRegularFile(dir.resolve("notes.json"))) {
             validFile("notes.schema.json", dir.resolve("notes.json"));
@@ -103,9 +108,26 @@ class RunContractTest {
         }
     }
 
+    /** The files a run folder may hold, each covered by a schema above (or free text: worker.log). */
+    static final java.util.Set<String> KNOWN_FILES = java.util.Set.of("experiment.json", "run.json", "control.json",
+            "metrics.jsonl", "rollouts.jsonl", "harvest.jsonl", "sft-data.jsonl", "heartbeat.json", "notes.json",
+            "checkpoints", "worker.log", "claimed");
+
+    /** A file a writer adds to run folders without a schema (and a row in docs/contracts/README.md) fails here. */
+    static void onlyKnownFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> unknown = files.map(f -> f.getFileName().toString())
+                    .filter(name -> !KNOWN_FILES.contains(name)).toList();
+            assertTrue(unknown.isEmpty(), dir + " holds files the contract does not cover: " + unknown);
+        }
+    }
+
     @Test
     void theGoldenRunFolderValidates() throws IOException {
         validRunFolder(GOLDEN);
+        onlyKnownFiles(GOLDEN);
+        assertTrue(Files.size(GOLDEN.resolve("harvest.jsonl")) > 0 && Files.size(GOLDEN.resolve("sft-data.jsonl")) > 0,
+                "the golden folder holds both harvest files");
         try (Stream<String> lines = Files.lines(GOLDEN.resolve("metrics.jsonl"))) {
             assertEquals(List.of("eval", "train", "train", "eval", "harvest", "train", "train", "eval"),
                     lines.map(l -> {
@@ -176,6 +198,7 @@ class RunContractTest {
                     () -> f.readInfo().map(RunInfo::message).orElse("no run.json"));
             RunNotes.write(f.dir(), new RunNotes("a label", "a note"));
             validRunFolder(f.dir());
+            onlyKnownFiles(f.dir());
             for (String line : Files.readAllLines(f.metricsFile())) {
                 JsonNode n = JSON.readTree(line);
                 kinds.add(n.path("event").asText() + (n.has("phase") ? "/" + n.path("phase").asText() : ""));

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Optional;
 
 /**
- * The one writer and the one reader of metrics.jsonl events. Non-finite numbers are written as the strings "NaN",
+ * The one writer and the one reader of the lines of a run's logs: metrics.jsonl events, rollouts.jsonl groups and
+ * the harvest files' rollouts. Non-finite numbers are written as the strings "NaN",
  * "Infinity", "-Infinity" and read back as those values (docs/contracts/README.md); unknown fields are ignored when
  * reading (a newer worker may add some).
  */
@@ -22,6 +23,70 @@ public final class RunEvents {
     /** The event as the JSON object its line holds. */
     public static ObjectNode toJson(RunEvent event) {
         return JSON.valueToTree(event);
+    }
+
+    /** A rollouts.jsonl group, or a harvest file's rollout, as the JSON object its line holds. */
+    public static ObjectNode toJson(RolloutGroup group) {
+        return JSON.valueToTree(group);
+    }
+
+    public static ObjectNode toJson(HarvestedRollout rollout) {
+        return JSON.valueToTree(rollout);
+    }
+
+    /**
+     * A rollouts.jsonl line as its group.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the line is not a group (no step, puzzle or samples)
+     */
+    public static RolloutGroup rolloutGroup(JsonNode line) {
+        requireLine(line, "samples");
+        if (!line.path("samples").isArray()) {
+            throw new IllegalArgumentException("samples is missing or not a list");
+        }
+        RolloutGroup g = convert(line, RolloutGroup.class);
+        for (int k = 0; k < g.samples().size(); k++) {
+            if (!line.path("samples").path(k).path("text").isTextual()) {
+                throw new IllegalArgumentException("samples[" + k + "].text is missing or not a string");
+            }
+        }
+        return g;
+    }
+
+    /**
+     * A harvest file's line as its rollout.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the line lacks its step, puzzle or text
+     */
+    public static HarvestedRollout harvestedRollout(JsonNode line) {
+        requireLine(line, "text");
+        if (!line.path("text").isTextual()) {
+            throw new IllegalArgumentException("text is missing or not a string");
+        }
+        return convert(line, HarvestedRollout.class);
+    }
+
+    /** What every logged line needs: an object with an integer step and a puzzle that can be regenerated. */
+    private static void requireLine(JsonNode line, String what) {
+        if (line == null || !line.isObject()) {
+            throw new IllegalArgumentException("expected a JSON object");
+        }
+        if (!line.path("step").isIntegralNumber()) {
+            throw new IllegalArgumentException("step is missing or not an integer");
+        }
+        for (String field : new String[] {"seed", "index"}) {
+            if (!line.path("puzzle").path(field).isIntegralNumber()) {
+                throw new IllegalArgumentException("puzzle." + field + " is missing or not an integer");
+            }
+        }
+    }
+
+    private static <T> T convert(JsonNode line, Class<T> type) {
+        try {
+            return JSON.treeToValue(line, type);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
     }
 
     /**

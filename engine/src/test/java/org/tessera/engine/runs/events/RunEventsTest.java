@@ -38,6 +38,61 @@ class RunEventsTest {
         }
     }
 
+    /** rollouts.jsonl and the harvest files: each golden line reads as its record and is written back as it was. */
+    @Test
+    void goldenRolloutAndHarvestLinesRoundTripFieldForField() throws Exception {
+        Path dir = GOLDEN.getParent();
+        List<String> rollouts = Files.readAllLines(dir.resolve("rollouts.jsonl"));
+        assertEquals(2, rollouts.size());
+        for (String line : rollouts) {
+            JsonNode golden = JSON.readTree(line);
+            RolloutGroup g = RunEvents.rolloutGroup(golden);
+            assertSameFieldsInOrder(golden, RunEvents.toJson(g));
+            assertEquals(golden.path("samples").size(), g.samples().size());
+        }
+        RolloutGroup first = RunEvents.rolloutGroup(JSON.readTree(rollouts.get(0)));
+        assertEquals(1, first.step());
+        assertEquals(1942, first.puzzle().index());
+        assertEquals("WRONG_COUNT", first.samples().get(0).parse());
+        assertEquals(null, first.samples().get(0).answer());
+        assertTrue(first.samples().get(0).reward().total() == 0.0);
+        for (String file : List.of("harvest.jsonl", "sft-data.jsonl")) {
+            for (String line : Files.readAllLines(dir.resolve(file))) {
+                JsonNode golden = JSON.readTree(line);
+                HarvestedRollout r = RunEvents.harvestedRollout(golden);
+                assertEquals(2, r.step(), file);
+                assertSameFieldsInOrder(golden, RunEvents.toJson(r));
+            }
+        }
+    }
+
+    @Test
+    void aRolloutLineWithoutWhatItNeedsIsRefusedNamingTheField() throws Exception {
+        String noSeed = "{\"step\": 1, \"puzzle\": {\"index\": 3}, \"samples\": []}";
+        assertEquals("puzzle.seed is missing or not an integer", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> RunEvents.rolloutGroup(JSON.readTree(noSeed))).getMessage());
+        String noText = "{\"step\": 1, \"puzzle\": {\"seed\": 1, \"index\": 3}, \"samples\": [{\"exact\": true}]}";
+        assertEquals("samples[0].text is missing or not a string", org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> RunEvents.rolloutGroup(JSON.readTree(noText))).getMessage());
+        String oldLine = "{\"step\": 1, \"puzzle\": {\"seed\": 1, \"index\": 3}, \"samples\": [{\"text\": \"x\", "
+                + "\"advantage\": \"NaN\", \"logprob_base\": null}]}";
+        RolloutGroup.Sample s = RunEvents.rolloutGroup(JSON.readTree(oldLine)).samples().get(0);
+        assertTrue(Double.isNaN(s.advantage()) && Double.isNaN(s.logprobBase()) && Double.isNaN(s.logprobPolicy()),
+                "missing or null log-probabilities are NaN, never 0");
+        assertEquals("train", RunEvents.rolloutGroup(JSON.readTree(oldLine)).puzzle().split());
+    }
+
+    /** Equal values (through text, as a reader sees the written line) and the same field order. */
+    private static void assertSameFieldsInOrder(JsonNode golden, JsonNode writtenTree) throws Exception {
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(writtenTree));
+        assertEquals(golden, written);
+        List<String> goldenOrder = new java.util.ArrayList<>();
+        golden.fieldNames().forEachRemaining(goldenOrder::add);
+        List<String> writtenOrder = new java.util.ArrayList<>();
+        written.fieldNames().forEachRemaining(writtenOrder::add);
+        assertEquals(goldenOrder, writtenOrder);
+    }
+
     @Test
     void typedFieldsCarryTheValuesIncludingTheNonFiniteSpelling() throws Exception {
         List<String> lines = Files.readAllLines(GOLDEN);
