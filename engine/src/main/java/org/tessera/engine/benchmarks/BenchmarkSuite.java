@@ -233,7 +233,7 @@ public final class BenchmarkSuite {
         GenerationOptions options = GenerationOptions.greedy(longest + TOKEN_MARGIN);
         List<Generation> out = new ArrayList<>();
         long total = 2L * items.size();
-        monitor.progress(TASK, 0, total, "generating");
+        monitor.progress(TASK, 0, total, "generating answers");
         for (int from = 0; from < items.size(); from += generateBatch) {
             monitor.throwIfCancelled("item " + from + " of " + items.size() + " (generating)");
             List<Prompt> prompts = items.subList(from, Math.min(items.size(), from + generateBatch)).stream()
@@ -241,7 +241,7 @@ public final class BenchmarkSuite {
             for (List<Generation> samples : model.generate(prompts, options)) {
                 out.add(samples.get(0));
             }
-            monitor.progress(TASK, out.size(), total, "generating");
+            monitor.progress(TASK, out.size(), total, "generating answers");
         }
         return out;
     }
@@ -268,7 +268,7 @@ public final class BenchmarkSuite {
             for (BenchmarkItem it : batch) {
                 options.add(it.candidates().isEmpty() ? new double[0] : ranked.get(k++));
             }
-            monitor.progress(TASK, items.size() + options.size(), total, "scoring");
+            monitor.progress(TASK, items.size() + options.size(), total, "scoring answers");
         }
         return options;
     }

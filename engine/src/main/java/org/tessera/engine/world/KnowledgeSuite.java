@@ -111,7 +111,7 @@ public final class KnowledgeSuite {
         GenerationOptions options = GenerationOptions.greedy(maxTokens + TOKEN_MARGIN);
         List<Generation> out = new ArrayList<>(items.size());
         long total = 2L * items.size();
-        monitor.progress(TASK, 0, total, "generating");
+        monitor.progress(TASK, 0, total, "generating answers");
         for (int from = 0; from < items.size(); from += generateBatch) {
             monitor.throwIfCancelled("item " + from + " of " + items.size() + " (generating)");
             List<Prompt> prompts = new ArrayList<>();
@@ -121,7 +121,7 @@ public final class KnowledgeSuite {
             for (List<Generation> samples : model.generate(prompts, options)) {
                 out.add(samples.get(0));
             }
-            monitor.progress(TASK, out.size(), total, "generating");
+            monitor.progress(TASK, out.size(), total, "generating answers");
         }
         return out;
     }
@@ -166,7 +166,7 @@ public final class KnowledgeSuite {
                 referenceNll[i] = refs.get(i - from).meanNll();
                 candidateScores.add(ranked.get(i - from));
             }
-            monitor.progress(TASK, items.size() + to, total, "scoring");
+            monitor.progress(TASK, items.size() + to, total, "scoring answers");
         }
     }
 
