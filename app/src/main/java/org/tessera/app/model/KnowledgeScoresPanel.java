@@ -1,11 +1,13 @@
 package org.tessera.app.model;
 
 import org.tessera.app.widgets.ErrorMessages;
+import org.tessera.app.widgets.ProgressStrip;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -13,7 +15,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -24,13 +25,15 @@ import org.tessera.app.session.ModelService;
 import org.tessera.app.task.BackgroundTask;
 import org.tessera.app.task.TaskExecutor;
 import org.tessera.engine.benchmarks.BenchmarkSuite;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.world.KnowledgeSuite;
 import org.tessera.engine.world.SuiteResult;
 
 /**
  * The loaded model's retained-knowledge scores: runs the engine's knowledge suite (the world's families, or the
  * benchmark files of a folder, one row per benchmark: docs/benchmarks.md) on the task executor and shows one row per
- * family plus the unweighted average. Only wiring and rendering; the suites are the engine's.
+ * family plus the unweighted average, with a progress strip whose Cancel stops the suite within one batch. Only
+ * wiring and rendering; the suites are the engine's.
  */
 final class KnowledgeScoresPanel extends VBox {
     /** One table row: a family's scores, or the average (whose n is blank). */
@@ -46,7 +49,8 @@ final class KnowledgeScoresPanel extends VBox {
     private final ComboBox<String> suite = new ComboBox<>(FXCollections.observableArrayList(WORLD, BENCHMARKS));
     private final TextField folder = new TextField();
     private final Button measure = new Button("Measure retained knowledge");
-    private final ProgressIndicator progress = new ProgressIndicator();
+    /** Its own id is {@code knowledge-progress}; Cancel is {@code knowledge-cancel}. */
+    private final ProgressStrip progress = new ProgressStrip("knowledge");
     private final Label status = new Label("Scores the model on held-out questions of every world family.");
     private final TableView<Row> table = new TableView<>();
 
@@ -62,9 +66,6 @@ final class KnowledgeScoresPanel extends VBox {
         itemsPerFamily.setPrefWidth(90);
         measure.setId("measure-knowledge");
         measure.setOnAction(e -> measure());
-        progress.setId("knowledge-progress");
-        progress.setMaxSize(22, 22);
-        progress.setVisible(false);
         suite.setId("knowledge-suite");
         suite.setValue(WORLD);
         folder.setId("knowledge-benchmarks");
@@ -73,7 +74,7 @@ final class KnowledgeScoresPanel extends VBox {
         folder.disableProperty().bind(suite.valueProperty().isNotEqualTo(BENCHMARKS));
         Label nLabel = new Label("Items per family");
         nLabel.getStyleClass().add("field-label");
-        HBox controls = new HBox(10, suite, folder, nLabel, itemsPerFamily, measure, progress);
+        HBox controls = new HBox(10, suite, folder, nLabel, itemsPerFamily, measure);
         controls.setAlignment(Pos.CENTER_LEFT);
         status.setId("knowledge-status");
         status.setWrapText(true);
@@ -89,7 +90,7 @@ final class KnowledgeScoresPanel extends VBox {
                 number("NLL", r -> String.format(Locale.ROOT, "%.3f", r.nll())),
                 number("n", r -> r.n() == null ? "" : Integer.toString(r.n()))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        getChildren().addAll(title, controls, status, table);
+        getChildren().addAll(title, controls, progress, status, table);
     }
 
     /** A new model was loaded: its predecessor's scores no longer apply. */
@@ -105,22 +106,19 @@ final class KnowledgeScoresPanel extends VBox {
         }
         int n = itemsPerFamily.getValue();
         long[] started = new long[1];
-        BackgroundTask.wrap(() -> models.measureKnowledge(n, KnowledgeSuite.DEFAULT_SEED))
+        JobMonitor monitor = start();
+        BackgroundTask.wrap(() -> models.measureKnowledge(n, KnowledgeSuite.DEFAULT_SEED, monitor))
                 .onRunning(() -> {
                     started[0] = System.nanoTime();
-                    busy(true);
                     status.setText("Measuring on " + n + " held-out items per family …");
                 })
                 .onSuccess(result -> {
-                    busy(false);
+                    finish();
                     table.setItems(FXCollections.observableArrayList(rows(result)));
                     status.setText(String.format(Locale.ROOT, "%s: %d items per family, seed %d, %.1f s.",
                             result.model(), n, KnowledgeSuite.DEFAULT_SEED, (System.nanoTime() - started[0]) / 1e9));
                 })
-                .onFailure(error -> {
-                    busy(false);
-                    status.setText("Could not measure: " + ErrorMessages.describe(error));
-                })
+                .onFailure(this::failed)
                 .executeWith(executor);
     }
 
@@ -133,14 +131,14 @@ final class KnowledgeScoresPanel extends VBox {
         }
         Path dir = Path.of(text);
         long[] started = new long[1];
-        BackgroundTask.wrap(() -> models.measureBenchmarks(dir, n, BenchmarkSuite.DEFAULT_SEED))
+        JobMonitor monitor = start();
+        BackgroundTask.wrap(() -> models.measureBenchmarks(dir, n, BenchmarkSuite.DEFAULT_SEED, monitor))
                 .onRunning(() -> {
                     started[0] = System.nanoTime();
-                    busy(true);
                     status.setText("Measuring on " + n + " rows per benchmark in " + dir + " …");
                 })
                 .onSuccess(m -> {
-                    busy(false);
+                    finish();
                     table.setItems(FXCollections.observableArrayList(rows(m.result())));
                     String skipped = m.skipped().isEmpty() ? "" : String.format(Locale.ROOT,
                             " %d rows skipped, e.g. %s", m.skipped().size(), m.skipped().get(0));
@@ -148,11 +146,15 @@ final class KnowledgeScoresPanel extends VBox {
                             m.result().model(), n, BenchmarkSuite.DEFAULT_SEED, (System.nanoTime() - started[0]) / 1e9,
                             skipped));
                 })
-                .onFailure(error -> {
-                    busy(false);
-                    status.setText("Could not measure: " + ErrorMessages.describe(error));
-                })
+                .onFailure(this::failed)
                 .executeWith(executor);
+    }
+
+    /** A cancelled suite is not a failure: the table keeps the previous scores, if any. */
+    private void failed(Throwable error) {
+        finish();
+        status.setText(error instanceof CancellationException ? "Cancelled."
+                : "Could not measure: " + ErrorMessages.describe(error));
     }
 
     static List<Row> rows(SuiteResult result) {
@@ -166,9 +168,15 @@ final class KnowledgeScoresPanel extends VBox {
         return rows;
     }
 
-    private void busy(boolean running) {
-        measure.setDisable(running);
-        progress.setVisible(running);
+    /** Shows the strip for a new measurement (UI thread) and returns the worker's monitor. */
+    private JobMonitor start() {
+        measure.setDisable(true);
+        return progress.start();
+    }
+
+    private void finish() {
+        progress.idle();
+        measure.setDisable(false);
     }
 
     private static TableColumn<Row, String> column(String title, Function<Row, String> value) {

@@ -13,6 +13,7 @@ import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.VisionLanguageModel;
 import org.tessera.engine.world.KnowledgeSuite;
 import org.tessera.engine.benchmarks.BenchmarkSuite;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.world.SuiteResult;
 
 /**
@@ -74,13 +75,14 @@ public final class EngineModelService implements ModelService {
     }
 
     @Override
-    public SuiteResult measureKnowledge(int nPerFamily, long seed) {
-        return new KnowledgeSuite().evaluate(currentModel(), nPerFamily, seed);
+    public SuiteResult measureKnowledge(int nPerFamily, long seed, JobMonitor monitor) {
+        return new KnowledgeSuite().evaluate(currentModel(), nPerFamily, seed, monitor);
     }
 
     @Override
-    public BenchmarkSuite.Measurement measureBenchmarks(Path folder, int nPerBenchmark, long seed) {
-        return new BenchmarkSuite().measure(currentModel(), folder, nPerBenchmark, seed);
+    public BenchmarkSuite.Measurement measureBenchmarks(Path folder, int nPerBenchmark, long seed,
+                                                         JobMonitor monitor) {
+        return new BenchmarkSuite().measure(currentModel(), folder, nPerBenchmark, seed, monitor);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.benchmarks.BenchmarkSuite;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.world.SuiteResult;
 
 /**
@@ -42,24 +43,30 @@ public interface ModelService extends AutoCloseable {
 
     /**
      * Runs the engine's retained-knowledge suite ({@code KnowledgeSuite}) on the current model: {@code nPerFamily}
-     * held-out items per family. Blocking and slow, like {@link #generate}: call it from the task executor.
+     * held-out items per family. Blocking and slow, like {@link #generate}: call it from the task executor. It reports
+     * to {@code monitor} after every batch and stops between batches when the monitor cancels.
      *
      * @throws IllegalStateException when no model is loaded
+     * @throws java.util.concurrent.CancellationException when the monitor cancelled
      * @throws UnsupportedOperationException when this service cannot run the suite (test fakes)
      */
-    default SuiteResult measureKnowledge(int nPerFamily, long seed) {
+    default SuiteResult measureKnowledge(int nPerFamily, long seed, JobMonitor monitor) {
         throw new UnsupportedOperationException("this model service cannot measure retained knowledge");
     }
 
     /**
      * Runs the engine's benchmark suite ({@code BenchmarkSuite}) on the current model: {@code nPerBenchmark} rows of
-     * each benchmark file in {@code folder} (docs/benchmarks.md), with the rows it skipped. Blocking and slow.
+     * each benchmark file in {@code folder} (docs/benchmarks.md), with the rows it skipped. Blocking and slow;
+     * reports to {@code monitor} and stops between batches when it cancels, like {@link #measureKnowledge}.
      *
      * @throws IllegalStateException when no model is loaded
-     * @throws IllegalArgumentException when the folder cannot be used (missing, no benchmark files)
+     * @throws IllegalArgumentException when the folder cannot be used (missing, no benchmark files, or every row
+     *                                  skipped: {@code BenchmarkSuite.NothingToScoreException})
+     * @throws java.util.concurrent.CancellationException when the monitor cancelled
      * @throws UnsupportedOperationException when this service cannot run the suite (test fakes)
      */
-    default BenchmarkSuite.Measurement measureBenchmarks(Path folder, int nPerBenchmark, long seed) {
+    default BenchmarkSuite.Measurement measureBenchmarks(Path folder, int nPerBenchmark, long seed,
+                                                         JobMonitor monitor) {
         throw new UnsupportedOperationException("this model service cannot measure benchmarks");
     }
 

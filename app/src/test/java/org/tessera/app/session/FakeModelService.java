@@ -8,6 +8,8 @@ import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.ModelCard;
 import org.tessera.engine.model.Prompt;
+import org.tessera.engine.jobs.JobMonitor;
+import org.tessera.engine.world.SuiteResult;
 
 /** A {@link ModelService} whose loads are answered by a function: a fixed card, an exception, or a gate. */
 public final class FakeModelService implements ModelService {
@@ -18,6 +20,8 @@ public final class FakeModelService implements ModelService {
     /** Answers generate calls: (prompt, options) -> completions; null = no model loaded. */
     public volatile java.util.function.BiFunction<Prompt, GenerationOptions, List<String>> completions;
     public final List<Prompt> prompts = new CopyOnWriteArrayList<>();
+    /** Answers measureKnowledge: (items per family, monitor) -> scores; null = this fake cannot measure. */
+    public volatile java.util.function.BiFunction<Integer, JobMonitor, SuiteResult> knowledge;
 
     public FakeModelService(Function<Path, ModelCard> answer) {
         this.answer = answer;
@@ -53,6 +57,12 @@ public final class FakeModelService implements ModelService {
         prompts.add(prompt);
         return completions.apply(prompt, options).stream()
                 .map(text -> new Generation(text, new int[0], -1.5, true)).toList();
+    }
+
+    @Override
+    public SuiteResult measureKnowledge(int nPerFamily, long seed, JobMonitor monitor) {
+        return knowledge == null ? ModelService.super.measureKnowledge(nPerFamily, seed, monitor)
+                : knowledge.apply(nPerFamily, monitor);
     }
 
     @Override

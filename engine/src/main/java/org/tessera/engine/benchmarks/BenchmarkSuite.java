@@ -1,5 +1,6 @@
 package org.tessera.engine.benchmarks;
 
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.AnswerConvention;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Generation;
@@ -25,6 +26,8 @@ import java.util.Random;
 public final class BenchmarkSuite {
     public static final int DEFAULT_N = 100;
     public static final long DEFAULT_SEED = 20_260_101L;
+    /** The task name a {@link JobMonitor} sees: done counts items generated, then items scored (2 x items in all). */
+    public static final String TASK = "Benchmark suite";
     /** Generated tokens beyond the longest reference, so "The answer is (B)." still fits after a short reference. */
     static final int TOKEN_MARGIN = 16;
     /** Room for a model's own markers around prompt and completion (the tiny model's bos, sep, eos). */
@@ -132,18 +135,52 @@ public final class BenchmarkSuite {
     }
 
     /**
+     * Every row of every benchmark file was skipped: an average over no rows would read as a score of 0, so the
+     * suite refuses instead, naming the folder; {@link #skipped()} says why each row was left out.
+     */
+    public static final class NothingToScoreException extends IllegalArgumentException {
+        private final transient List<SkippedRow> skipped;
+
+        public NothingToScoreException(Object folder, List<SkippedRow> skipped) {
+            super("no row of " + folder + " could be scored: every row was skipped (" + skipped.size()
+                    + (skipped.size() == 1 ? " row)" : " rows)"));
+            this.skipped = List.copyOf(skipped);
+        }
+
+        public List<SkippedRow> skipped() {
+            return skipped;
+        }
+    }
+
+    /**
+     * The check every caller makes before scoring a subset (the CLI, the workbench, a run's knowledge suite).
+     *
+     * @param folder names the benchmark files in the message
+     * @throws NothingToScoreException when the subset has no item
+     */
+    public static void requireItems(Subset subset, Object folder) {
+        if (subset.items().values().stream().allMatch(List::isEmpty)) {
+            throw new NothingToScoreException(folder, subset.skipped());
+        }
+    }
+
+    /**
      * Reads {@code folder}, draws {@code n} rows per benchmark for the model and scores them: what the workbench's
      * model view runs (the CLI's {@code eval --suite benchmarks} does the same steps, printing as it goes).
      *
      * @throws BenchmarkFolder.FolderException when the folder cannot be used at all
+     * @throws NothingToScoreException when every row of it was skipped
      */
     public Measurement measure(VisionLanguageModel model, java.nio.file.Path folder, int n, long seed) {
+        return measure(model, folder, n, seed, JobMonitor.NONE);
+    }
+
+    /** {@link #measure(VisionLanguageModel, java.nio.file.Path, int, long)}, reporting to {@code monitor}. */
+    public Measurement measure(VisionLanguageModel model, java.nio.file.Path folder, int n, long seed,
+                               JobMonitor monitor) {
         Subset subset = draw(BenchmarkFolder.read(folder), n, seed, model);
-        if (subset.items().isEmpty()) {
-            throw new BenchmarkFolder.FolderException("no usable rows in " + folder + ": every row was skipped ("
-                    + subset.skipped().size() + " rows)");
-        }
-        return new Measurement(evaluate(model, subset.items()), subset.skipped());
+        requireItems(subset, folder);
+        return new Measurement(evaluate(model, subset.items(), monitor), subset.skipped());
     }
 
     /** A suite run: the JSON-shaped result and every item's outcome, in the items' order. */
@@ -151,16 +188,31 @@ public final class BenchmarkSuite {
     }
 
     public SuiteResult evaluate(VisionLanguageModel model, Map<String, List<BenchmarkItem>> items) {
-        return evaluateDetailed(model, items).result();
+        return evaluate(model, items, JobMonitor.NONE);
+    }
+
+    public SuiteResult evaluate(VisionLanguageModel model, Map<String, List<BenchmarkItem>> items,
+                                JobMonitor monitor) {
+        return evaluateDetailed(model, items, monitor).result();
     }
 
     public Run evaluateDetailed(VisionLanguageModel model, Map<String, List<BenchmarkItem>> itemsByBenchmark) {
+        return evaluateDetailed(model, itemsByBenchmark, JobMonitor.NONE);
+    }
+
+    /**
+     * The result and every item's outcome, telling {@code monitor} after every batch how far it is and stopping
+     * between batches (a {@link java.util.concurrent.CancellationException}) when it cancels; the batches, so the
+     * numbers, are the same with or without a monitor.
+     */
+    public Run evaluateDetailed(VisionLanguageModel model, Map<String, List<BenchmarkItem>> itemsByBenchmark,
+                                JobMonitor monitor) {
         List<BenchmarkItem> items = new ArrayList<>();
         itemsByBenchmark.values().forEach(items::addAll);
         boolean tagged = model.answerConvention().answerTags();
-        List<Generation> generations = generateAll(model, items);
+        List<Generation> generations = generateAll(model, items, monitor);
         double[] nll = new double[items.size()];
-        List<double[]> optionScores = scoreAll(model, items, nll);
+        List<double[]> optionScores = scoreAll(model, items, nll, monitor);
         List<BenchmarkOutcome> outcomes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BenchmarkItem item = items.get(i);
@@ -173,27 +225,34 @@ public final class BenchmarkSuite {
         return new Run(summarise(model.card().name(), itemsByBenchmark, outcomes), outcomes);
     }
 
-    private List<Generation> generateAll(VisionLanguageModel model, List<BenchmarkItem> items) {
+    private List<Generation> generateAll(VisionLanguageModel model, List<BenchmarkItem> items, JobMonitor monitor) {
         int longest = 1;
         for (BenchmarkItem item : items) {
             longest = Math.max(longest, model.tokenizer().encode(item.reference()).length);
         }
         GenerationOptions options = GenerationOptions.greedy(longest + TOKEN_MARGIN);
         List<Generation> out = new ArrayList<>();
+        long total = 2L * items.size();
+        monitor.progress(TASK, 0, total, "generating answers");
         for (int from = 0; from < items.size(); from += generateBatch) {
+            monitor.throwIfCancelled("item " + from + " of " + items.size() + " (generating)");
             List<Prompt> prompts = items.subList(from, Math.min(items.size(), from + generateBatch)).stream()
                     .map(BenchmarkItem::prompt).toList();
             for (List<Generation> samples : model.generate(prompts, options)) {
                 out.add(samples.get(0));
             }
+            monitor.progress(TASK, out.size(), total, "generating answers");
         }
         return out;
     }
 
     /** The reference completions' NLL into {@code nll}; returns each item's option log-likelihoods. */
-    private List<double[]> scoreAll(VisionLanguageModel model, List<BenchmarkItem> items, double[] nll) {
+    private List<double[]> scoreAll(VisionLanguageModel model, List<BenchmarkItem> items, double[] nll,
+                                    JobMonitor monitor) {
         List<double[]> options = new ArrayList<>();
+        long total = 2L * items.size();
         for (int from = 0; from < items.size(); from += scoreBatch) {
+            monitor.throwIfCancelled("item " + from + " of " + items.size() + " (scoring)");
             List<BenchmarkItem> batch = items.subList(from, Math.min(items.size(), from + scoreBatch));
             List<CompletionScore> refs = model.score(batch.stream().map(BenchmarkItem::prompt).toList(),
                     batch.stream().map(BenchmarkItem::reference).toList());
@@ -209,6 +268,7 @@ public final class BenchmarkSuite {
             for (BenchmarkItem it : batch) {
                 options.add(it.candidates().isEmpty() ? new double[0] : ranked.get(k++));
             }
+            monitor.progress(TASK, items.size() + options.size(), total, "scoring answers");
         }
         return options;
     }

@@ -15,6 +15,8 @@ import org.tessera.engine.jigsaw.PromptTemplate;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.jigsaw.PuzzleSpec;
 import org.tessera.engine.jigsaw.SampledAnswers;
+import org.tessera.engine.jobs.ConsoleProgress;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.ModelLoader;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.world.KnowledgeSuite;
@@ -74,21 +76,21 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print JSON")
     boolean json;
 
+    @Option(names = "--no-progress", description = "no progress bar on stderr (for logs)")
+    boolean noProgress;
+
     private List<Benchmark> folder;
 
     /**
      * The benchmark suite: a seeded subset of each file, every skipped row named by file and line (on stderr for
      * the table, in {@code skipped} for JSON), the scores in the world suite's shape.
      */
-    private Object benchmarks(TrainableModel m) {
+    private Object benchmarks(TrainableModel m, ConsoleProgress bar, JobMonitor progress) {
         BenchmarkSuite.Subset subset = BenchmarkSuite.draw(folder, n == null ? BenchmarkSuite.DEFAULT_N : n,
                 seed == null ? BenchmarkSuite.DEFAULT_SEED : seed, m);
-        if (subset.items().values().stream().allMatch(List::isEmpty)) {
-            // An average over no rows would print as a score of 0: say instead that there was nothing to score.
-            subset.skipped().forEach(s -> System.err.println("skipped " + s));
-            throw new NothingToScore("no row of " + benchmarks + " could be scored: every row was skipped (above)");
-        }
-        SuiteResult r = new BenchmarkSuite().evaluate(m, subset.items());
+        BenchmarkSuite.requireItems(subset, benchmarks);
+        SuiteResult r = new BenchmarkSuite().evaluate(m, subset.items(), progress);
+        bar.close();
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (Benchmark b : folder) {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -160,12 +162,16 @@ public final class EvalCommand implements Callable<Integer> {
         }
         this.folder = files;
         long t0 = System.nanoTime();
-        try (TrainableModel m = ModelLoader.load(dir, true)) {
+        // The bar is closed before anything is printed, so that it never lands between the lines of the table.
+        try (TrainableModel m = ModelLoader.load(dir, true);
+             ConsoleProgress bar = new ConsoleProgress()) {
+            JobMonitor progress = noProgress ? JobMonitor.NONE : bar;
             Object result;
             switch (suite) {
                 case "knowledge" -> {
                     SuiteResult r = new KnowledgeSuite().evaluate(m, n == null ? KnowledgeSuite.DEFAULT_N : n,
-                            seed == null ? KnowledgeSuite.DEFAULT_SEED : seed);
+                            seed == null ? KnowledgeSuite.DEFAULT_SEED : seed, progress);
+                    bar.close();
                     result = r;
                     if (!json) {
                         printTable(r, "family");
@@ -173,8 +179,11 @@ public final class EvalCommand implements Callable<Integer> {
                 }
                 case "benchmarks" -> {
                     try {
-                        result = benchmarks(m);
-                    } catch (NothingToScore e) {
+                        result = benchmarks(m, bar, progress);
+                    } catch (BenchmarkSuite.NothingToScoreException e) {
+                        // An average over no rows would print as a score of 0: say instead that there was nothing
+                        // to score, and why.
+                        e.skipped().forEach(s -> System.err.println("skipped " + s));
                         System.err.println(e.getMessage());
                         return 2;
                     }
@@ -189,7 +198,8 @@ public final class EvalCommand implements Callable<Integer> {
                     PuzzleSpec spec = PuzzleSpec.procedural(Grid.parse(grid)).withSource(source);
                     long puzzleSeed = seed == null ? ExperimentLoader.DEFAULT_TEST_SEED : seed;
                     List<Puzzle> puzzles = JigsawEvaluator.heldOut(spec, puzzleSeed, n == null ? 100 : n);
-                    JigsawEvalResult r = new JigsawEvaluator(puzzles, t, maxNewTokens, 64).evaluate(m);
+                    JigsawEvalResult r = new JigsawEvaluator(puzzles, t, maxNewTokens, 64).evaluate(m, progress);
+                    bar.close();
                     result = r;
                     if (!json) {
                         System.out.printf("jigsaw %s: exact %.3f  hit %.3f  format %.3f  (n=%d)%n", r.grid(), r.exact(),
@@ -220,12 +230,5 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** Every row of every benchmark file was skipped: the command fails instead of reporting zeros. */
-    private static final class NothingToScore extends RuntimeException {
-        NothingToScore(String message) {
-            super(message);
-        }
     }
 }

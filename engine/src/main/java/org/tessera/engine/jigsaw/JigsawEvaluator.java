@@ -1,5 +1,6 @@
 package org.tessera.engine.jigsaw;
 
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
 import org.tessera.engine.model.Prompt;
@@ -13,6 +14,8 @@ import java.util.List;
  * The same set must be used for every checkpoint of a run, so build it once ({@link #heldOut}) and keep it.
  */
 public final class JigsawEvaluator {
+    /** The task name a {@link JobMonitor} sees; done counts puzzles answered. */
+    public static final String TASK = "Jigsaw suite";
     private final List<Puzzle> puzzles;
     private final PromptTemplate template;
     private final int maxNewTokens;
@@ -62,14 +65,29 @@ public final class JigsawEvaluator {
     }
 
     public JigsawEvalResult evaluate(VisionLanguageModel model) {
-        return evaluateDetailed(model).result();
+        return evaluate(model, JobMonitor.NONE);
+    }
+
+    public JigsawEvalResult evaluate(VisionLanguageModel model, JobMonitor monitor) {
+        return evaluateDetailed(model, monitor).result();
     }
 
     public Report evaluateDetailed(VisionLanguageModel model) {
+        return evaluateDetailed(model, JobMonitor.NONE);
+    }
+
+    /**
+     * Every puzzle's outcome, telling {@code monitor} after every batch how far it is and stopping between batches
+     * (a {@link java.util.concurrent.CancellationException}) when it cancels; the batches, so the numbers, are the
+     * same with or without a monitor.
+     */
+    public Report evaluateDetailed(VisionLanguageModel model, JobMonitor monitor) {
         GenerationOptions options = GenerationOptions.greedy(maxNewTokens);
         PromptWording wording = PromptWording.of(model);
         List<Outcome> outcomes = new ArrayList<>(puzzles.size());
+        monitor.progress(TASK, 0, puzzles.size(), "");
         for (int from = 0; from < puzzles.size(); from += batchSize) {
+            monitor.throwIfCancelled("puzzle " + from + " of " + puzzles.size());
             List<Puzzle> batch = puzzles.subList(from, Math.min(puzzles.size(), from + batchSize));
             List<Prompt> prompts = batch.stream().map(p -> template.prompt(p, wording)).toList();
             List<List<Generation>> gens = model.generate(prompts, options);
@@ -84,6 +102,7 @@ public final class JigsawEvaluator {
                 double hit = parsed.ok() ? parsed.fractionMatching(p.answer()) : 0;
                 outcomes.add(new Outcome(p, text, parsed, hit, parsed.exact(p.answer())));
             }
+            monitor.progress(TASK, outcomes.size(), puzzles.size(), "");
         }
         int n = outcomes.size();
         double exact = outcomes.stream().filter(Outcome::exact).count() / (double) n;

@@ -26,7 +26,8 @@ public final class ConsoleProgress implements JobMonitor, AutoCloseable {
         }
         bar.stepTo(done);
         if (!detail.isEmpty()) {
-            bar.setExtraMessage(detail);
+            // the bar writes its extra message straight after the speed ("12.0/s"): keep them apart
+            bar.setExtraMessage(" " + detail);
         }
     }
 

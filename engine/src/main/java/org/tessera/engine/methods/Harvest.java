@@ -6,6 +6,7 @@ import org.tessera.engine.analysis.Distribution;
 import org.tessera.engine.jigsaw.AnswerParser;
 import org.tessera.engine.jigsaw.ParseResult;
 import org.tessera.engine.jigsaw.Puzzle;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
@@ -32,6 +33,8 @@ import java.util.TreeMap;
  */
 final class Harvest {
     private static final int CHUNK = 32;
+    /** The task name a {@link JobMonitor} sees; done counts puzzles sampled. */
+    static final String TASK = "Harvest";
     private static final int SCORE_BATCH = 64;
 
     private Harvest() {
@@ -51,12 +54,16 @@ final class Harvest {
     /**
      * Samples {@code samples} completions of every puzzle at {@code temperature} and keeps the exact ones. The
      * sampling seed of each chunk of puzzles is {@code seed + first index}, so the result is a function of the
-     * model, the puzzles and the seed.
+     * model, the puzzles and the seed. {@code monitor} hears after every chunk how far it is, and a cancel stops
+     * the harvest between two chunks (a run's monitor throws its RunCancelledException); the chunks, so the samples,
+     * do not depend on it.
      */
     static Sampled sample(VisionLanguageModel model, TaskSetup task, List<Puzzle> puzzles, int samples,
-                          float temperature, long seed, int maxNewTokens) {
+                          float temperature, long seed, int maxNewTokens, JobMonitor monitor) {
         List<List<String>> exact = new ArrayList<>(puzzles.size());
+        monitor.progress(TASK, 0, puzzles.size(), "puzzles");
         for (int from = 0; from < puzzles.size(); from += CHUNK) {
+            monitor.throwIfCancelled("harvest " + from + "/" + puzzles.size() + " puzzles");
             List<Puzzle> ps = puzzles.subList(from, Math.min(puzzles.size(), from + CHUNK));
             List<Prompt> prompts = ps.stream().map(task::prompt).toList();
             List<List<Generation>> gens = model.generate(prompts,
@@ -71,6 +78,7 @@ final class Harvest {
                 }
                 exact.add(ok);
             }
+            monitor.progress(TASK, exact.size(), puzzles.size(), "puzzles");
         }
         return new Sampled(List.copyOf(puzzles), exact, puzzles.size() * samples);
     }
@@ -160,13 +168,13 @@ final class Harvest {
 
     /** Rea-Self data for a plain SFT run: sample a checkpoint on the training set and keep every exact completion. */
     static List<SftData.Rollout> fromCheckpoint(Path checkpoint, TaskSetup task, int puzzles, int samples,
-                                                float temperature, long seed, int maxNewTokens) {
+                                                float temperature, long seed, int maxNewTokens, JobMonitor monitor) {
         List<Puzzle> ps = new ArrayList<>(puzzles);
         for (int i = 0; i < puzzles; i++) {
             ps.add(task.trainPuzzle(i));
         }
         try (TrainableModel m = ModelLoader.load(checkpoint, true)) {
-            Sampled s = sample(m, task, ps, samples, temperature, seed, maxNewTokens);
+            Sampled s = sample(m, task, ps, samples, temperature, seed, maxNewTokens, monitor);
             List<SftData.Rollout> out = new ArrayList<>();
             for (int i = 0; i < ps.size(); i++) {
                 for (String text : s.exact().get(i)) {

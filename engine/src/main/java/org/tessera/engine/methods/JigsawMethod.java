@@ -299,7 +299,7 @@ public final class JigsawMethod implements ExperimentMethod {
                 }
                 yield SftData.selfRollouts(task, Harvest.fromCheckpoint(resolve(s.harvestFrom()), task,
                         e.task().trainSize(), s.harvestSamples(), s.harvestTemperature().floatValue(), e.seed(),
-                        e.eval().maxNewTokens()));
+                        e.eval().maxNewTokens(), ctx.monitor()));
             }
         };
     }

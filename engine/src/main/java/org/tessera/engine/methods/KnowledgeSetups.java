@@ -61,10 +61,7 @@ public final class KnowledgeSetups {
                     subset.items().entrySet().stream().map(x -> x.getKey() + " (" + x.getValue().get(0).kind().id()
                             + ", " + x.getValue().size() + " items)").toList()));
             subset.skipped().forEach(s -> System.err.println("knowledge suite: skipped " + s));
-            if (subset.items().isEmpty()) {
-                throw new IllegalArgumentException("no usable benchmark rows in " + dir + " (every row was skipped; "
-                        + "see the messages above)");
-            }
+            BenchmarkSuite.requireItems(subset, dir);
             BenchmarkSuite suite = new BenchmarkSuite();
             KlProbe probe = probe(subset.items(), e.eval().klProbeN(), BenchmarkItem::prompt,
                     it -> policy.encodeCompletion(it.reference()));

@@ -27,7 +27,9 @@ import java.util.List;
  * rft-then-sft's SFT data when {@code method.harvest.from} is {@code "policy"}: at the end of the GRPO phase the
  * policy is sampled on fresh training puzzles ({@link Harvest}), the chosen rollouts are written whole to
  * {@code sft-data.jsonl} and the harvest's size, diversity and perplexity to the metrics as a {@code "harvest"}
- * event. A resumed run reads the file back: the policy has moved on since, so the harvest cannot be redone.
+ * event. A resumed run reads the file back: the policy has moved on since, so the harvest cannot be redone. A run
+ * stopped during the harvest has no file yet, but its GRPO phase's last checkpoint: a resume takes the harvest again
+ * from it, with the same seeds.
  */
 final class PolicyHarvest {
     private static final ObjectMapper JSON = TesseraJson.MAPPER;
@@ -54,7 +56,7 @@ final class PolicyHarvest {
         }
         long t = System.nanoTime();
         Harvest.Sampled s = Harvest.sample(policy, task, puzzles, h.samples(), h.temperature().floatValue(),
-                e.seed() * 1_000_003L + SEED_SALT, e.method().grpo().maxNewTokens());
+                e.seed() * 1_000_003L + SEED_SALT, e.method().grpo().maxNewTokens(), ctx.monitor());
         double sampleSeconds = (System.nanoTime() - t) / 1e9;
         List<SftData.Rollout> kept = Harvest.select(s, h.perPuzzle(), h.perAnswer());
         write(file, step, kept);

@@ -1,12 +1,14 @@
 package org.tessera.engine.runs;
 
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.train.JsonlWriter;
 
+import java.util.Locale;
 
 /**
  * What a running experiment sees of its run: where to log, how to report progress, and whether the user asked it
  * to pause or cancel. The training loop calls {@link #betweenSteps(long)} after every step, so a cancel takes
- * effect within one step.
+ * effect within one step; long work between two steps (the policy harvest) reports through {@link #monitor()}.
  */
 public final class RunContext {
     private final RunFolder folder;
@@ -48,6 +50,46 @@ public final class RunContext {
             folder.writeInfo(info);
             lastInfoWrite = now;
         }
+    }
+
+    /**
+     * The run as a {@link JobMonitor}, for long work between two training steps (a harvest samples hundreds of
+     * puzzles), so that a Stop need not wait for it to end: {@code cancelled()} reads control.json's cancel flag and
+     * {@code throwIfCancelled} throws the run's own {@link RunCancelledException} at the current step (the worker
+     * then marks the run CANCELLED, keeping its metrics and checkpoints, not FAILED). {@code progress} puts
+     * "task done/total detail" into run.json's message, at most once a second like {@link #progress(long, String)},
+     * and clears it when done reaches total, as the message of a pause is cleared when the run goes on. A pause
+     * asked meanwhile takes effect at the next step.
+     */
+    public JobMonitor monitor() {
+        return new JobMonitor() {
+            private long lastWrite;
+
+            @Override
+            public void progress(String task, long done, long total, String detail) {
+                boolean finished = total > 0 && done >= total;
+                long now = System.currentTimeMillis();
+                if (!finished && now - lastWrite <= 1000) {
+                    return;
+                }
+                info = info.with(info.state(), finished ? null : task.toLowerCase(Locale.ROOT) + " "
+                        + done + "/" + total + (detail.isEmpty() ? "" : " " + detail));
+                folder.writeInfo(info);
+                lastWrite = now;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return folder.readControl().cancel();
+            }
+
+            @Override
+            public void throwIfCancelled(String where) {
+                if (cancelled()) {
+                    throw new RunCancelledException(info.step(), where);
+                }
+            }
+        };
     }
 
     /** Honours pause (blocks, state PAUSED) and cancel (throws) requests from control.json. */

@@ -1,5 +1,6 @@
 package org.tessera.engine.world;
 
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
@@ -17,6 +18,8 @@ import java.util.Map;
  * dominates for a small model.
  */
 public final class KnowledgeSuite {
+    /** The task name a {@link JobMonitor} sees: done counts items generated, then items scored (2 x items in all). */
+    public static final String TASK = "Knowledge suite";
     /** Default items per family: 600 generations and about 3,000 scored completions in all. */
     public static final int DEFAULT_N = 100;
     public static final long DEFAULT_SEED = 20_260_101L;
@@ -49,21 +52,40 @@ public final class KnowledgeSuite {
     }
 
     public SuiteResult evaluate(VisionLanguageModel model, int nPerFamily, long seed) {
-        return evaluate(model, heldOutItems(nPerFamily, seed));
+        return evaluate(model, nPerFamily, seed, JobMonitor.NONE);
+    }
+
+    public SuiteResult evaluate(VisionLanguageModel model, int nPerFamily, long seed, JobMonitor monitor) {
+        return evaluate(model, heldOutItems(nPerFamily, seed), monitor);
     }
 
     public SuiteResult evaluate(VisionLanguageModel model, Map<String, List<KnowledgeItem>> items) {
-        return evaluateDetailed(model, items).result();
+        return evaluate(model, items, JobMonitor.NONE);
+    }
+
+    public SuiteResult evaluate(VisionLanguageModel model, Map<String, List<KnowledgeItem>> items,
+                                JobMonitor monitor) {
+        return evaluateDetailed(model, items, monitor).result();
     }
 
     /** The result and every item's outcome. */
     public Run evaluateDetailed(VisionLanguageModel model, Map<String, List<KnowledgeItem>> itemsByFamily) {
+        return evaluateDetailed(model, itemsByFamily, JobMonitor.NONE);
+    }
+
+    /**
+     * The result and every item's outcome, telling {@code monitor} after every batch how far it is and stopping
+     * between batches (a {@link java.util.concurrent.CancellationException}) when it cancels. The batches are the
+     * same with or without a monitor, so are the numbers.
+     */
+    public Run evaluateDetailed(VisionLanguageModel model, Map<String, List<KnowledgeItem>> itemsByFamily,
+                                JobMonitor monitor) {
         List<KnowledgeItem> items = new ArrayList<>();
         itemsByFamily.values().forEach(items::addAll);
-        List<Generation> generations = generateAll(model, items);
+        List<Generation> generations = generateAll(model, items, monitor);
         List<double[]> candidateScores = new ArrayList<>();
         double[] referenceNll = new double[items.size()];
-        scoreAll(model, items, candidateScores, referenceNll);
+        scoreAll(model, items, candidateScores, referenceNll, monitor);
 
         List<ItemOutcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -81,14 +103,17 @@ public final class KnowledgeSuite {
     public record Run(SuiteResult result, List<ItemOutcome> outcomes) {
     }
 
-    private List<Generation> generateAll(VisionLanguageModel model, List<KnowledgeItem> items) {
+    private List<Generation> generateAll(VisionLanguageModel model, List<KnowledgeItem> items, JobMonitor monitor) {
         int maxTokens = 1;
         for (KnowledgeItem item : items) {
             maxTokens = Math.max(maxTokens, model.tokenizer().encode(item.target()).length);
         }
         GenerationOptions options = GenerationOptions.greedy(maxTokens + TOKEN_MARGIN);
         List<Generation> out = new ArrayList<>(items.size());
+        long total = 2L * items.size();
+        monitor.progress(TASK, 0, total, "generating answers");
         for (int from = 0; from < items.size(); from += generateBatch) {
+            monitor.throwIfCancelled("item " + from + " of " + items.size() + " (generating)");
             List<Prompt> prompts = new ArrayList<>();
             for (KnowledgeItem item : items.subList(from, Math.min(items.size(), from + generateBatch))) {
                 prompts.add(item.prompt());
@@ -96,6 +121,7 @@ public final class KnowledgeSuite {
             for (List<Generation> samples : model.generate(prompts, options)) {
                 out.add(samples.get(0));
             }
+            monitor.progress(TASK, out.size(), total, "generating answers");
         }
         return out;
     }
@@ -107,7 +133,7 @@ public final class KnowledgeSuite {
      * completion, and the model can share the prefix's work across candidates.
      */
     private void scoreAll(VisionLanguageModel model, List<KnowledgeItem> items, List<double[]> candidateScores,
-                          double[] referenceNll) {
+                          double[] referenceNll, JobMonitor monitor) {
         List<Prompt> prompts = new ArrayList<>();
         List<String> references = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -129,7 +155,9 @@ public final class KnowledgeSuite {
             maxCandidates = Math.max(maxCandidates, c.size());
         }
         int itemsPerCall = Math.max(1, scoreBatch / maxCandidates); // at most scoreBatch completions per call
+        long total = 2L * items.size();
         for (int from = 0; from < items.size(); from += itemsPerCall) {
+            monitor.throwIfCancelled("item " + from + " of " + items.size() + " (scoring)");
             int to = Math.min(items.size(), from + itemsPerCall);
             List<CompletionScore> refs = model.score(prompts.subList(from, to), references.subList(from, to));
             List<double[]> ranked = model.scoreContinuations(prompts.subList(from, to), prefixes.subList(from, to),
@@ -138,6 +166,7 @@ public final class KnowledgeSuite {
                 referenceNll[i] = refs.get(i - from).meanNll();
                 candidateScores.add(ranked.get(i - from));
             }
+            monitor.progress(TASK, items.size() + to, total, "scoring answers");
         }
     }
 

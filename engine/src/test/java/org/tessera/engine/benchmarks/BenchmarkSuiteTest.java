@@ -3,18 +3,24 @@ package org.tessera.engine.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tessera.engine.jobs.RecordingMonitor;
 import org.tessera.engine.model.AnswerConvention;
 import org.tessera.engine.model.Prompt;
 import org.tessera.engine.world.SuiteResult;
 
 import java.awt.Dimension;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The suite on the test folder with scripted models: extraction, choice, nll, conventions and the seeded subset. */
@@ -154,5 +160,44 @@ class BenchmarkSuiteTest {
         assertTrue(s.skipped().stream().anyMatch(r -> r.file().getFileName().toString().equals("MMStar-demo.tsv")
                 && r.line() == 2 && r.reason().contains("more than the model's 60")), s.skipped().toString());
         assertEquals(3, s.items().get("POPE-demo").size()); // short questions still fit
+    }
+
+    @Test
+    void theMonitorSeesEveryBatchAndCancelStopsBetweenBatchesWithoutChangingTheScores() throws Exception {
+        BenchmarkSuite.Subset s = draw(100, 1, PLAIN);
+        int items = s.items().values().stream().mapToInt(List::size).sum();
+        SuiteResult plain = new BenchmarkSuite(5, 7).evaluate(scripted(s, PLAIN, BenchmarkSuiteTest::perfect), s.items());
+        RecordingMonitor monitor = new RecordingMonitor();
+        SuiteResult watched = new BenchmarkSuite(5, 7).evaluate(scripted(s, PLAIN, BenchmarkSuiteTest::perfect),
+                s.items(), monitor);
+        assertEquals(new ObjectMapper().valueToTree(plain), new ObjectMapper().valueToTree(watched));
+        String t = BenchmarkSuite.TASK + " ";
+        assertEquals(t + "0/" + 2 * items, monitor.seen.get(0));
+        assertEquals(t + "5/" + 2 * items, monitor.seen.get(1));
+        assertEquals(t + 2 * items + "/" + 2 * items, monitor.seen.get(monitor.seen.size() - 1));
+        // one report before the first batch, one after each generation batch (5) and each scoring batch (7)
+        assertEquals(1 + (items + 4) / 5 + (items + 6) / 7, monitor.seen.size(), monitor.seen.toString());
+
+        int[] generated = new int[1];
+        FakeModel counting = scripted(s, PLAIN, it -> {
+            generated[0]++;
+            return perfect(it);
+        });
+        assertThrows(CancellationException.class,
+                () -> new BenchmarkSuite(5, 7).evaluate(counting, s.items(), new RecordingMonitor(2)));
+        assertEquals(5, generated[0], "stopped after the first batch");
+    }
+
+    @Test
+    void measuringAFolderWhoseEveryRowIsSkippedRefusesInsteadOfScoringZero(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("MMStar.tsv"), "index\timage\tquestion\tA\tB\tanswer\tcategory\n"
+                + "1\tnot-base64\tWhich?\tx\ty\tA\tc\n" + "2\t\tWhich?\tx\ty\tB\tc\n");
+        FakeModel model = new FakeModel(p -> "A", (p, c) -> -1.0, PLAIN);
+        BenchmarkSuite.NothingToScoreException e = assertThrows(BenchmarkSuite.NothingToScoreException.class,
+                () -> new BenchmarkSuite().measure(model, tmp, 10, 1, new RecordingMonitor()));
+        assertTrue(e.getMessage().contains("no row of " + tmp + " could be scored: every row was skipped (2 rows)"),
+                e.getMessage());
+        assertEquals(List.of(2, 3), e.skipped().stream().map(SkippedRow::line).toList());
+        assertTrue(e instanceof IllegalArgumentException, "callers that catch bad input catch it too");
     }
 }

@@ -2,9 +2,11 @@ package org.tessera.engine.jigsaw;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.tessera.engine.jobs.RecordingMonitor;
 import org.tessera.engine.model.Prompt;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -117,5 +119,23 @@ class JigsawEvaluatorTest {
         assertEquals(PromptTemplate.THINK.text(new Grid(3, 3), Presentation.COMPOSITE, PromptWording.NATURAL), text);
         assertTrue(text.startsWith("This image is a 3x3 jigsaw puzzle"), text);
         assertTrue(text.contains("inside <think> </think>") && text.contains("9 numbers, 3 rows of 3"), text);
+    }
+
+    @Test
+    void theMonitorSeesEveryBatchAndCancelStopsBetweenBatches() {
+        List<Puzzle> set = JigsawEvaluator.heldOut(PuzzleSpec.procedural(new Grid(2, 2)), 5, 7);
+        JigsawEvaluator evaluator = new JigsawEvaluator(set, PromptTemplate.ANSWER, 16, 3);
+        JigsawEvalResult plain = evaluator.evaluate(new ScriptedModel(p -> "<answer>1 2 3 4</answer>"));
+        RecordingMonitor monitor = new RecordingMonitor();
+        JigsawEvalResult watched = evaluator.evaluate(new ScriptedModel(p -> "<answer>1 2 3 4</answer>"), monitor);
+        assertEquals(plain, watched);
+        String t = JigsawEvaluator.TASK + " ";
+        assertEquals(List.of(t + "0/7", t + "3/7", t + "6/7", t + "7/7"), monitor.seen);
+
+        ScriptedModel stopped = new ScriptedModel(p -> "<answer>1 2 3 4</answer>");
+        CancellationException e = assertThrows(CancellationException.class,
+                () -> evaluator.evaluate(stopped, new RecordingMonitor(2)));
+        assertEquals(3, stopped.seen.size(), "one batch of three, then stopped");
+        assertTrue(e.getMessage().contains("puzzle 3 of 7"), e.getMessage());
     }
 }

@@ -7,6 +7,8 @@ import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.jigsaw.AnswerFormat;
 import org.tessera.engine.jigsaw.Puzzle;
+import org.tessera.engine.jobs.JobMonitor;
+import org.tessera.engine.jobs.RecordingMonitor;
 import org.tessera.engine.model.CompletionScore;
 import org.tessera.engine.model.Generation;
 import org.tessera.engine.model.GenerationOptions;
@@ -22,9 +24,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Rea-Self harvest: only exact samples, per-puzzle and per-answer caps, the reported diversity, seeds. */
@@ -87,7 +91,7 @@ class HarvestTest {
         List<Puzzle> puzzles = fresh(40);
         // puzzle i: samples k < i % 3 are right, the rest wrong (so 0, 1 or 2 exact per puzzle)
         FakeModel m = new FakeModel(puzzles, (i, k) -> k < i % 3 ? right(puzzles.get(i)) : wrong(puzzles.get(i)));
-        Harvest.Sampled s = Harvest.sample(m, task, puzzles, 4, 1.0f, 100, 16);
+        Harvest.Sampled s = Harvest.sample(m, task, puzzles, 4, 1.0f, 100, 16, JobMonitor.NONE);
         assertEquals(160, s.samples());
         for (int i = 0; i < puzzles.size(); i++) {
             assertEquals(i % 3, s.exact().get(i).size(), "puzzle " + i);
@@ -103,7 +107,7 @@ class HarvestTest {
     void selectionCapsPerPuzzleAndPerAnswerInPuzzleOrder() {
         List<Puzzle> puzzles = fresh(50);
         FakeModel m = new FakeModel(puzzles, (i, k) -> right(puzzles.get(i)) + (k == 1 ? " ." : ""));
-        Harvest.Sampled s = Harvest.sample(m, task, puzzles, 3, 1.0f, 7, 16);
+        Harvest.Sampled s = Harvest.sample(m, task, puzzles, 3, 1.0f, 7, 16, JobMonitor.NONE);
         // each puzzle has 2 distinct exact texts (3 samples, one repeated)
         List<SftData.Rollout> two = Harvest.select(s, 2, 0);
         assertEquals(100, two.size());
@@ -132,7 +136,7 @@ class HarvestTest {
     void statsReportSizeDiversityAndPerplexity() {
         List<Puzzle> puzzles = fresh(12);
         FakeModel m = new FakeModel(puzzles, (i, k) -> i < 9 && k == 0 ? right(puzzles.get(i)) : wrong(puzzles.get(i)));
-        Harvest.Sampled s = Harvest.sample(m, task, puzzles, 2, 1.0f, 1, 16);
+        Harvest.Sampled s = Harvest.sample(m, task, puzzles, 2, 1.0f, 1, 16, JobMonitor.NONE);
         List<SftData.Rollout> kept = Harvest.select(s, 1, 0);
         Map<String, Object> st = Harvest.stats(s, kept, m, task);
         assertEquals(24, st.get("samples"));
@@ -145,6 +149,25 @@ class HarvestTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> ppl = (Map<String, Object>) st.get("perplexity");
         assertEquals(Math.exp(0.5), (double) ppl.get("median"), 1e-9, "the fake scores every token at -0.5");
+    }
+
+    @Test
+    void theMonitorHearsEveryChunkAndACancelStopsTheHarvestWithinOne() {
+        List<Puzzle> puzzles = fresh(70);
+        FakeModel plain = new FakeModel(puzzles, (i, k) -> k < i % 3 ? right(puzzles.get(i)) : wrong(puzzles.get(i)));
+        RecordingMonitor monitor = new RecordingMonitor();
+        Harvest.Sampled watched = Harvest.sample(plain, task, puzzles, 2, 1.0f, 1, 16, monitor);
+        assertEquals(List.of("Harvest 0/70", "Harvest 32/70", "Harvest 64/70", "Harvest 70/70"), monitor.seen);
+        FakeModel unwatched = new FakeModel(puzzles, (i, k) -> k < i % 3 ? right(puzzles.get(i)) : wrong(puzzles.get(i)));
+        assertEquals(Harvest.sample(unwatched, task, puzzles, 2, 1.0f, 1, 16, JobMonitor.NONE).exact(), watched.exact(),
+                "the monitor does not change what is sampled");
+        assertEquals(unwatched.seeds, plain.seeds);
+
+        FakeModel stopped = new FakeModel(puzzles, (i, k) -> right(puzzles.get(i)));
+        CancellationException e = assertThrows(CancellationException.class,
+                () -> Harvest.sample(stopped, task, puzzles, 2, 1.0f, 1, 16, new RecordingMonitor(2)));
+        assertEquals(List.of(1L), stopped.seeds, "one chunk sampled, then stopped");
+        assertTrue(e.getMessage().contains("harvest 32/70 puzzles"), e.getMessage());
     }
 
     /** Answers prompt i (in the order the puzzles were given) with script(i, k); scores each token at -0.5. */

@@ -3,6 +3,7 @@ package org.tessera.engine.world;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.tessera.engine.jobs.RecordingMonitor;
 import org.tessera.engine.model.Prompt;
 
 import java.util.ArrayList;
@@ -10,8 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The suite's scores on scripted models whose right answers are known in advance. */
@@ -192,5 +195,34 @@ class WorldSuiteTest {
         assertTrue(model.lastMaxNewTokens <= 35, "max new tokens " + model.lastMaxNewTokens);
         assertTrue(seconds < 10, "suite overhead " + seconds + " s");
         r.families().values().forEach(s -> assertEquals(KnowledgeSuite.DEFAULT_N, s.n()));
+    }
+
+    @Test
+    void theMonitorSeesEveryBatchAndCancelStopsBetweenBatchesWithoutChangingTheScores() {
+        ScriptedModel plain = new ScriptedModel(p -> ScriptedModel.stopped("<answer>1</answer>"), WorldSuiteTest::hashedLogProbs);
+        SuiteResult unmonitored = new KnowledgeSuite(256, 1024).evaluate(plain, KnowledgeSuite.DEFAULT_N,
+                KnowledgeSuite.DEFAULT_SEED);
+        ScriptedModel watched = new ScriptedModel(p -> ScriptedModel.stopped("<answer>1</answer>"), WorldSuiteTest::hashedLogProbs);
+        RecordingMonitor monitor = new RecordingMonitor();
+        SuiteResult monitored = new KnowledgeSuite(256, 1024).evaluate(watched, KnowledgeSuite.DEFAULT_N,
+                KnowledgeSuite.DEFAULT_SEED, monitor);
+        assertEquals(unmonitored, monitored);
+        assertEquals(plain.generateCallSizes, watched.generateCallSizes);
+        assertEquals(plain.scoreCallSizes, watched.scoreCallSizes);
+        int total = 6 * KnowledgeSuite.DEFAULT_N;
+        String t = KnowledgeSuite.TASK + " ";
+        // generating: before the first batch and after each; then scoring, counted on top of the generated items
+        assertEquals(List.of(t + "0/" + 2 * total, t + "256/" + 2 * total, t + "512/" + 2 * total,
+                t + total + "/" + 2 * total), monitor.seen.subList(0, 4));
+        assertEquals(t + 2 * total + "/" + 2 * total, monitor.seen.get(monitor.seen.size() - 1));
+        assertTrue(monitor.seen.size() > 5, "one call per scoring batch: " + monitor.seen);
+
+        // cancelled once the first generation batch is reported: no second generate call, no scoring
+        ScriptedModel stopped = new ScriptedModel(p -> ScriptedModel.stopped("<answer>1</answer>"), WorldSuiteTest::hashedLogProbs);
+        CancellationException stop = assertThrows(CancellationException.class, () -> new KnowledgeSuite(256, 1024)
+                .evaluate(stopped, KnowledgeSuite.DEFAULT_N, KnowledgeSuite.DEFAULT_SEED, new RecordingMonitor(2)));
+        assertEquals(List.of(256), stopped.generateCallSizes);
+        assertEquals(List.of(), stopped.scoreCallSizes);
+        assertTrue(stop.getMessage().contains("item 256 of " + total), stop.getMessage());
     }
 }
