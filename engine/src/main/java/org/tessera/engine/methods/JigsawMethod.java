@@ -3,6 +3,7 @@ package org.tessera.engine.methods;
 import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.experiment.MethodKind;
 import org.tessera.engine.io.TesseraJson;
+import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.runs.events.EvalEvent;
 import org.tessera.engine.runs.events.HarvestedRollout;
 import org.tessera.engine.runs.events.PuzzleRef;
@@ -50,8 +51,9 @@ public final class JigsawMethod implements ExperimentMethod {
     public interface KnowledgeFactory extends BiFunction<Experiment, TrainableModel, KnowledgeSetup> {
     }
 
-    /** The knowledge suite as a function of the policy, and the prior-knowledge KL probe. */
-    public record KnowledgeSetup(java.util.function.Function<TrainableModel, Object> suite, KlProbe probe) {
+    /** The knowledge suite as a function of the policy (reporting to a monitor), and the prior-knowledge KL probe. */
+    public record KnowledgeSetup(java.util.function.BiFunction<TrainableModel, JobMonitor, Object> suite,
+                                 KlProbe probe) {
     }
 
     private final KnowledgeFactory knowledge;
@@ -185,7 +187,12 @@ public final class JigsawMethod implements ExperimentMethod {
 
     private static void evaluate(RunContext ctx, RunEvaluator evaluator, TrainableModel policy, TrainableModel base,
                                  long step, long t0) {
-        ctx.metric(new EvalEvent(step, TesseraJson.MAPPER.valueToTree(evaluator.evaluate(policy, base)),
+        // An evaluation of a real model takes minutes: it shows how far it is in run.json's message. It does not
+        // stop on a cancel: the step's checkpoint comes after it, and a Stop keeps what the step trained.
+        JobMonitor runMonitor = ctx.monitor();
+        JobMonitor progressOnly = (task, done, total, detail) -> runMonitor.progress("eval: " + task, done, total,
+                detail);
+        ctx.metric(new EvalEvent(step, TesseraJson.MAPPER.valueToTree(evaluator.evaluate(policy, base, progressOnly)),
                 (System.nanoTime() - t0) / 1e9));
     }
 

@@ -40,7 +40,7 @@ public final class KnowledgeSetups {
             Map<String, List<KnowledgeItem>> items = KnowledgeSuite.heldOutItems(n, KnowledgeSuite.DEFAULT_SEED);
             KlProbe probe = probe(items, e.eval().klProbeN(), KnowledgeItem::prompt,
                     it -> policy.encodeCompletion(it.target()));
-            return new JigsawMethod.KnowledgeSetup(m -> suite.evaluate(m, items), probe);
+            return new JigsawMethod.KnowledgeSetup((m, monitor) -> suite.evaluate(m, items, monitor), probe);
         };
     }
 
@@ -65,7 +65,8 @@ public final class KnowledgeSetups {
             BenchmarkSuite suite = new BenchmarkSuite();
             KlProbe probe = probe(subset.items(), e.eval().klProbeN(), BenchmarkItem::prompt,
                     it -> policy.encodeCompletion(it.reference()));
-            return new JigsawMethod.KnowledgeSetup(m -> suite.evaluate(m, subset.items()), probe);
+            return new JigsawMethod.KnowledgeSetup((m, monitor) -> suite.evaluate(m, subset.items(), monitor),
+                    probe);
         };
     }
 

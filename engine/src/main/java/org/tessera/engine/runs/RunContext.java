@@ -57,23 +57,30 @@ public final class RunContext {
      * puzzles), so that a Stop need not wait for it to end: {@code cancelled()} reads control.json's cancel flag and
      * {@code throwIfCancelled} throws the run's own {@link RunCancelledException} at the current step (the worker
      * then marks the run CANCELLED, keeping its metrics and checkpoints, not FAILED). {@code progress} puts
-     * "task done/total detail" into run.json's message, at most once a second like {@link #progress(long, String)},
+     * "task done/total detail" into run.json's message: a new task at once, the same task's counts at most once a
+     * second like {@link #progress(long, String)},
      * and clears it when done reaches total, as the message of a pause is cleared when the run goes on. A pause
      * asked meanwhile takes effect at the next step.
      */
     public JobMonitor monitor() {
         return new JobMonitor() {
             private long lastWrite;
+            private String lastTask;
 
             @Override
             public void progress(String task, long done, long total, String detail) {
                 boolean finished = total > 0 && done >= total;
                 long now = System.currentTimeMillis();
-                if (!finished && now - lastWrite <= 1000) {
+                if (!finished && task.equals(lastTask) && now - lastWrite <= 1000) {
+                    return; // a new task is shown at once, the same task's counts once a second
+                }
+                lastTask = task;
+                String message = finished ? null : task.toLowerCase(Locale.ROOT) + " " + done + "/" + total
+                        + (detail.isEmpty() ? "" : " " + detail);
+                if (java.util.Objects.equals(message, info.message())) {
                     return;
                 }
-                info = info.with(info.state(), finished ? null : task.toLowerCase(Locale.ROOT) + " "
-                        + done + "/" + total + (detail.isEmpty() ? "" : " " + detail));
+                info = info.with(info.state(), message);
                 folder.writeInfo(info);
                 lastWrite = now;
             }

@@ -49,8 +49,8 @@ class RunHarvestCancelTest {
         JigsawMethod.KnowledgeFactory cancelling = (e, policy) -> {
             JigsawMethod.KnowledgeSetup ks = world.apply(e, policy);
             int[] calls = {0};
-            return new JigsawMethod.KnowledgeSetup(m -> {
-                Object r = ks.suite().apply(m);
+            return new JigsawMethod.KnowledgeSetup((m, monitor) -> {
+                Object r = ks.suite().apply(m, monitor);
                 if (++calls[0] == 2) {
                     f.writeControl(new RunControl(false, true));
                 }
@@ -100,5 +100,36 @@ class RunHarvestCancelTest {
         RunCancelledException e = assertThrows(RunCancelledException.class,
                 () -> monitor.throwIfCancelled("harvest 128/512 puzzles"));
         assertEquals("cancelled at step 7 (harvest 128/512 puzzles)", e.getMessage());
+    }
+
+    /**
+     * An evaluation inside a run shows how far it is in run.json's message, and does not stop on a cancel: the
+     * step's checkpoint comes after it, so a Stop asked during an evaluation keeps what the step trained.
+     */
+    @Test
+    void anEvaluationReportsIntoRunJsonAndFinishesBeforeAStopTakesEffect() throws Exception {
+        RunFolder f = folder("eval-progress");
+        JigsawMethod.KnowledgeFactory world = KnowledgeSetups.world();
+        List<String> seen = new java.util.ArrayList<>();
+        JigsawMethod.KnowledgeFactory watching = (e, policy) -> {
+            JigsawMethod.KnowledgeSetup ks = world.apply(e, policy);
+            return new JigsawMethod.KnowledgeSetup((m, monitor) -> {
+                Object r = ks.suite().apply(m, monitor);
+                if (seen.isEmpty()) { // the step-0 evaluation: what run.json says while it runs, then a Stop
+                    monitor.progress("Checking", 1, 2, "items");
+                    seen.add(f.info().message());
+                    f.writeControl(new RunControl(false, true));
+                    seen.add("cancelled=" + monitor.cancelled());
+                    monitor.throwIfCancelled("the knowledge suite");
+                }
+                return r;
+            }, ks.probe());
+        };
+        assertEquals(3, new RunWorker(() -> new JigsawMethod(watching, tmp)).run(f.dir()),
+                () -> f.readInfo().map(RunInfo::message).orElse("no run.json"));
+        assertEquals(List.of("eval: checking 1/2 items", "cancelled=false"), seen);
+        RunInfo info = f.info();
+        assertEquals(RunState.CANCELLED, info.state(), info.message());
+        assertEquals(List.of(0L), RunFaultToleranceTest.steps(f, "eval"), "the evaluation was logged whole");
     }
 }
