@@ -126,11 +126,12 @@ final class KlForgettingPanel extends VBox {
             for (org.tessera.engine.runs.RunFolder run : batch.states().keySet()) {
                 changed |= liveEvals.putIfAbsent(run, new ArrayList<>()) == null;
             }
-            for (Map.Entry<org.tessera.engine.runs.RunFolder, List<com.fasterxml.jackson.databind.JsonNode>> e
+            for (Map.Entry<org.tessera.engine.runs.RunFolder, List<org.tessera.engine.runs.events.RunEvent>> e
                     : batch.metrics().entrySet()) {
                 List<EvalPoint> points = liveEvals.computeIfAbsent(e.getKey(), r -> new ArrayList<>());
-                for (com.fasterxml.jackson.databind.JsonNode event : e.getValue()) {
-                    EvalPoint p = MetricsReader.evalPoint(event);
+                for (org.tessera.engine.runs.events.RunEvent event : e.getValue()) {
+                    EvalPoint p = event instanceof org.tessera.engine.runs.events.EvalEvent eval
+                            ? MetricsReader.evalPoint(eval) : null;
                     if (p != null) {
                         points.add(p);
                         changed = true;

@@ -1,6 +1,5 @@
 package org.tessera.app.dashboard;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +46,7 @@ import org.tessera.app.widgets.ExportFiles;
 import org.tessera.app.widgets.FolderChooser;
 import org.tessera.app.widgets.Tooltips;
 import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.events.RunEvent;
 import org.tessera.engine.runs.RunInfo;
 import org.tessera.engine.runs.RunState;
 
@@ -260,7 +260,7 @@ public final class DashboardView extends SplitPane {
     private void accept(RunFeed.Batch batch) {
         batch.states().forEach((run, info) -> states.put(run.name(), info));
         String m = knowledgeMetric.getValue();
-        for (Map.Entry<RunFolder, List<JsonNode>> e : batch.metrics().entrySet()) {
+        for (Map.Entry<RunFolder, List<RunEvent>> e : batch.metrics().entrySet()) {
             String run = e.getKey().name();
             boolean added = addRun(run);
             RunMetrics rm = metrics.get(run);

@@ -1,6 +1,5 @@
 package org.tessera.app.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.events.RunEvent;
 import org.tessera.engine.runs.RunInfo;
 import org.tessera.engine.runs.RunManager;
 
@@ -31,7 +31,7 @@ import org.tessera.engine.runs.RunManager;
  */
 public final class RunFeed implements RunManager.Listener, AutoCloseable {
     /** What arrived since the last flush: latest state per run, new metrics events per run, in arrival order. */
-    public record Batch(Map<RunFolder, RunInfo> states, Map<RunFolder, List<JsonNode>> metrics) {
+    public record Batch(Map<RunFolder, RunInfo> states, Map<RunFolder, List<RunEvent>> metrics) {
         public boolean isEmpty() {
             return states.isEmpty() && metrics.isEmpty();
         }
@@ -41,11 +41,11 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     private final ScheduledExecutorService flusher;
     private final Object lock = new Object();
     private Map<RunFolder, RunInfo> pendingStates = new LinkedHashMap<>();
-    private Map<RunFolder, List<JsonNode>> pendingMetrics = new LinkedHashMap<>();
+    private Map<RunFolder, List<RunEvent>> pendingMetrics = new LinkedHashMap<>();
 
     // UI thread only.
     private final Map<RunFolder, RunInfo> states = new LinkedHashMap<>();
-    private final Map<RunFolder, List<JsonNode>> history = new LinkedHashMap<>();
+    private final Map<RunFolder, List<RunEvent>> history = new LinkedHashMap<>();
     private final List<Consumer<Batch>> subscribers = new ArrayList<>();
 
     public RunFeed(Executor uiThread, long flushMillis) {
@@ -74,7 +74,7 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     }
 
     @Override
-    public void metrics(RunFolder run, List<JsonNode> events) {
+    public void metrics(RunFolder run, List<RunEvent> events) {
         synchronized (lock) {
             pendingMetrics.computeIfAbsent(run, r -> new ArrayList<>()).addAll(events);
         }
@@ -108,7 +108,7 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     public void subscribe(Consumer<Batch> subscriber) {
         subscribers.add(subscriber);
         if (!states.isEmpty() || !history.isEmpty()) {
-            Map<RunFolder, List<JsonNode>> copy = new LinkedHashMap<>();
+            Map<RunFolder, List<RunEvent>> copy = new LinkedHashMap<>();
             history.forEach((run, events) -> copy.put(run, List.copyOf(events)));
             subscriber.accept(new Batch(new LinkedHashMap<>(states), copy));
         }
@@ -120,7 +120,7 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     }
 
     /** All metrics events of a run received so far (UI thread). */
-    public List<JsonNode> history(RunFolder run) {
+    public List<RunEvent> history(RunFolder run) {
         return List.copyOf(history.getOrDefault(run, List.of()));
     }
 

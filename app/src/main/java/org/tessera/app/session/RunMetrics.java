@@ -1,13 +1,18 @@
 package org.tessera.app.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.Evaluation;
+import org.tessera.engine.runs.events.RunEvent;
+import org.tessera.engine.runs.events.RunEvents;
+import org.tessera.engine.runs.events.TrainStep;
+import org.tessera.engine.world.SuiteResult;
 
 /**
- * One run's metrics, read from its metrics.jsonl events into named series of (x, y) points. Pure data: the
+ * One run's metrics, mapped from its typed metrics.jsonl events into named series of (x, y) points. Pure data: the
  * dashboard adds points from here to its charts. Series names: {@code jigsaw.exact}, {@code jigsaw.hit} (partial
  * credit), {@code jigsaw.n} and {@code knowledge.n} (how many items an evaluation scored), {@code knowledge.accuracy},
  * {@code knowledge.choice}, {@code family.<name>.accuracy|choice}, {@code kl_knowledge}, {@code kl_task}, and every
@@ -24,49 +29,60 @@ public final class RunMetrics {
 
     private final Map<String, List<double[]>> series = new LinkedHashMap<>();
 
-    public Added add(List<JsonNode> events) {
+    public Added add(List<RunEvent> events) {
         Map<String, List<double[]>> added = new LinkedHashMap<>();
-        for (JsonNode e : events) {
-            JsonNode stepNode = e.get("step");
-            if (stepNode == null || !stepNode.isNumber()) {
-                continue;
-            }
-            double step = stepNode.asDouble();
-            String kind = e.path("event").asText();
-            if (kind.equals("train")) {
-                e.fields().forEachRemaining(f -> {
-                    if (f.getValue().isNumber() && !f.getKey().equals("step")) {
-                        put(added, f.getKey(), step, f.getValue().asDouble());
-                    }
-                });
-            } else if (kind.equals("eval")) {
-                JsonNode eval = e.path("eval");
-                number(eval.path("jigsaw").path("exact")).ifPresent(v -> put(added, "jigsaw.exact", step, v));
-                number(eval.path("jigsaw").path("hit")).ifPresent(v -> put(added, "jigsaw.hit", step, v));
-                number(eval.path("jigsaw").path("n")).ifPresent(v -> put(added, "jigsaw.n", step, v));
-                double[] knowledgeN = {0};
-                eval.path("knowledge").path("families").forEach(f -> knowledgeN[0] += f.path("n").asDouble(0));
-                if (knowledgeN[0] > 0) {
-                    put(added, "knowledge.n", step, knowledgeN[0]);
+        for (RunEvent e : events) {
+            double step = e.step();
+            if (e instanceof TrainStep t) {
+                RunEvents.numbers(t).forEach((name, v) -> put(added, name, step, v));
+            } else if (e instanceof EvalEvent ev && ev.eval() != null) {
+                Evaluation eval = ev.eval();
+                double exact = eval.jigsawExact();
+                number(exact).ifPresent(v -> put(added, "jigsaw.exact", step, v));
+                number(eval.jigsawHit()).ifPresent(v -> put(added, "jigsaw.hit", step, v));
+                if (eval.jigsaw() != null) {
+                    put(added, "jigsaw.n", step, eval.jigsaw().n());
                 }
-                JsonNode avg = eval.path("knowledge").path("average");
+                int knowledgeN = eval.families().values().stream().mapToInt(SuiteResult.FamilyScore::n).sum();
+                if (knowledgeN > 0) {
+                    put(added, "knowledge.n", step, knowledgeN);
+                }
+                SuiteResult.Average avg = eval.knowledgeAverage();
                 for (String m : KNOWLEDGE_METRICS) {
-                    number(avg.path(m)).ifPresent(v -> put(added, "knowledge." + m, step, v));
-                    number(eval.path("jigsaw").path("exact")).ifPresent(x -> number(avg.path(m))
-                            .ifPresent(y -> put(added, "tradeoff." + m, x, y)));
+                    number(score(avg, m)).ifPresent(v -> put(added, "knowledge." + m, step, v));
+                    number(exact).ifPresent(x -> number(score(avg, m)).ifPresent(y -> put(added, "tradeoff." + m, x,
+                            y)));
                 }
-                eval.path("knowledge").path("families").fields().forEachRemaining(f -> {
+                eval.families().forEach((family, f) -> {
                     for (String m : KNOWLEDGE_METRICS) {
-                        number(f.getValue().path(m)).ifPresent(v -> put(added, "family." + f.getKey() + "." + m,
-                                step, v));
+                        number(score(f, m)).ifPresent(v -> put(added, "family." + family + "." + m, step, v));
                     }
                 });
-                for (String kl : List.of("kl_knowledge", "kl_task")) {
-                    number(eval.path(kl)).ifPresent(v -> put(added, kl, step, v));
-                }
+                number(eval.klKnowledge()).ifPresent(v -> put(added, "kl_knowledge", step, v));
+                number(eval.klTask()).ifPresent(v -> put(added, "kl_task", step, v));
             }
         }
         return new Added(added);
+    }
+
+    /** One of {@link #KNOWLEDGE_METRICS} of an average. */
+    private static double score(SuiteResult.Average a, String metric) {
+        return switch (metric) {
+            case "accuracy" -> a.accuracy();
+            case "choice" -> a.choice();
+            case "format" -> a.format();
+            default -> a.nll();
+        };
+    }
+
+    /** One of {@link #KNOWLEDGE_METRICS} of a family. */
+    private static double score(SuiteResult.FamilyScore f, String metric) {
+        return switch (metric) {
+            case "accuracy" -> f.accuracy();
+            case "choice" -> f.choice();
+            case "format" -> f.format();
+            default -> f.nll();
+        };
     }
 
     private void put(Map<String, List<double[]>> added, String name, double x, double y) {
@@ -75,8 +91,9 @@ public final class RunMetrics {
         added.computeIfAbsent(name, n -> new ArrayList<>()).add(p);
     }
 
-    private static java.util.OptionalDouble number(JsonNode n) {
-        return n != null && n.isNumber() ? java.util.OptionalDouble.of(n.asDouble()) : java.util.OptionalDouble.empty();
+    /** A value to plot: finite numbers only (a score that does not apply is NaN, and is not a point). */
+    private static java.util.OptionalDouble number(double v) {
+        return Double.isFinite(v) ? java.util.OptionalDouble.of(v) : java.util.OptionalDouble.empty();
     }
 
     public Map<String, List<double[]>> all() {

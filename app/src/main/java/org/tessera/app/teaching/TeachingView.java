@@ -1,6 +1,5 @@
 package org.tessera.app.teaching;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -38,6 +37,7 @@ import org.tessera.app.widgets.Tooltips;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
 import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.events.RunEvent;
 import org.tessera.engine.runs.RunInfo;
 
 /**
@@ -333,7 +333,7 @@ public final class TeachingView extends VBox {
                 cards.get(role).show(run, info, metrics.get(role));
             }
         });
-        for (Map.Entry<RunFolder, List<JsonNode>> e : batch.metrics().entrySet()) {
+        for (Map.Entry<RunFolder, List<RunEvent>> e : batch.metrics().entrySet()) {
             if (reloaded.contains(e.getKey())) {
                 continue; // already read from the history in follow()
             }
@@ -422,7 +422,7 @@ public final class TeachingView extends VBox {
         updateDebrief();
     }
 
-    private void add(Role role, List<JsonNode> events) {
+    private void add(Role role, List<RunEvent> events) {
         RunMetrics.Added added = metrics.get(role).add(events);
         List<double[]> points = added.points().get("tradeoff." + KNOWLEDGE_METRIC);
         if (points != null && !points.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tessera.engine.runs.events.RunEvents;
 
 /**
  * An eval event of a run measured on benchmark files (docs/benchmarks.md): families named by benchmark, with a
@@ -22,7 +23,7 @@ class RunMetricsBenchmarksTest {
                   "average": {"accuracy": 0.25, "format": 0.75, "choice": 0.25, "nll": 5.5}}}}
                 """;
         RunMetrics m = new RunMetrics();
-        m.add(List.of(new ObjectMapper().readTree(event)));
+        m.add(List.of(RunEvents.read(new ObjectMapper().readTree(event)).orElseThrow()));
         double[] point = m.get("family.MMBench_DEV_EN_V1.1.accuracy").get(0); // a dotted benchmark name
         assertEquals(20.0, point[0]);
         assertEquals(0.5, point[1]);

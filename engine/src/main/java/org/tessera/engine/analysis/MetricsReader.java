@@ -2,6 +2,7 @@ package org.tessera.engine.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.Evaluation;
 import org.tessera.engine.runs.events.RunEvents;
 
 import java.nio.file.Path;
@@ -31,13 +32,20 @@ public final class MetricsReader {
             if (!"eval".equals(n.path("event").asText())) {
                 continue;
             }
-            if (!n.path("step").canConvertToLong() || !n.path("step").isNumber()) {
+            if (!n.path("step").isIntegralNumber()) {
                 throw new AnalysisDataException(metrics, line.number(), "eval event without a numeric \"step\"");
             }
             if (!n.path("eval").isObject()) {
                 throw new AnalysisDataException(metrics, line.number(), "eval event without an \"eval\" object");
             }
-            out.add(evalPoint(n));
+            EvalEvent e;
+            try {
+                e = (EvalEvent) RunEvents.parse(n);
+            } catch (IllegalArgumentException ex) {
+                throw new AnalysisDataException(metrics, line.number(), "eval event that does not read: "
+                        + ex.getMessage());
+            }
+            out.add(evalPoint(e));
         }
         out.sort(Comparator.comparingLong(EvalPoint::step));
         return out;
@@ -48,16 +56,19 @@ public final class MetricsReader {
      * object. The live path (the workbench's run feed) hands events here already parsed: no file is read.
      */
     public static EvalPoint evalPoint(JsonNode n) {
-        if (!(RunEvents.read(n).orElse(null) instanceof EvalEvent e) || !e.eval().isObject()) {
+        return RunEvents.read(n).orElse(null) instanceof EvalEvent e ? evalPoint(e) : null;
+    }
+
+    /** One typed eval event as a point (the live path: the run manager hands events already typed). */
+    public static EvalPoint evalPoint(EvalEvent e) {
+        if (e.eval() == null) {
             return null;
         }
-        JsonNode ev = e.eval();
+        Evaluation ev = e.eval();
         Map<String, Double> families = new LinkedHashMap<>();
-        ev.path("knowledge").path("families").fields()
-                .forEachRemaining(f -> families.put(f.getKey(), num(f.getValue().path("accuracy"))));
-        return new EvalPoint(e.step(), e.wallSeconds(), num(ev.path("jigsaw").path("exact")),
-                num(ev.path("jigsaw").path("hit")), num(ev.path("knowledge").path("average").path("accuracy")),
-                families, num(ev.path("kl_task")), num(ev.path("kl_knowledge")));
+        ev.families().forEach((name, score) -> families.put(name, score.accuracy()));
+        return new EvalPoint(e.step(), e.wallSeconds(), ev.jigsawExact(), ev.jigsawHit(),
+                ev.knowledgeAverage().accuracy(), families, ev.klTask(), ev.klKnowledge());
     }
 
     /**

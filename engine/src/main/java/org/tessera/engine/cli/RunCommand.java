@@ -86,8 +86,7 @@ public final class RunCommand implements Callable<Integer> {
                     RunEvent ev = RunEvents.read(line).orElse(null);
                     if (ev instanceof EvalEvent e) {
                         latest = String.format("jigsaw %.2f knowledge %.2f",
-                                e.eval().path("jigsaw").path("exact").asDouble(),
-                                e.eval().path("knowledge").path("average").path("accuracy").asDouble());
+                                e.eval().jigsawExact(), e.eval().knowledgeAverage().accuracy());
                     } else if (ev instanceof TrainStep t) {
                         pb.setExtraMessage(String.format("loss %.3f %s", t.loss(), latest));
                     }

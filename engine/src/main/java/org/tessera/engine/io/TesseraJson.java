@@ -19,9 +19,13 @@ public final class TesseraJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
     /** Indented, strict. */
     public static final ObjectMapper INDENTED = MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
-    /** Compact, lenient. */
+    /**
+     * Compact, lenient: an unknown field is ignored, and a {@code double} that is null or missing reads as NaN,
+     * never 0 ({@link NonFiniteDoubles}).
+     */
     public static final ObjectMapper LENIENT = MAPPER.copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerModule(NonFiniteDoubles.module());
     /** Indented, lenient. */
     public static final ObjectMapper LENIENT_INDENTED = LENIENT.copy().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.runs.events.HarvestStats;
+
 import org.tessera.engine.task.TaskSetup;
 
 import org.tessera.engine.analysis.Distribution;
@@ -117,32 +119,21 @@ final class Harvest {
      * the most and fewest per answer) and the kept completions' perplexity under the base model, beside that of
      * the canonical answer-only targets of the same puzzles (what Non-Rea SFT would train on).
      */
-    static Map<String, Object> stats(Sampled s, List<SftData.Rollout> kept, VisionLanguageModel base,
-                                     TaskSetup task) {
+    static HarvestStats stats(Sampled s, List<SftData.Rollout> kept, VisionLanguageModel base, TaskSetup task) {
         Map<String, Integer> counts = new TreeMap<>();
         LinkedHashSet<String> puzzles = new LinkedHashSet<>();
         for (SftData.Rollout r : kept) {
             counts.merge(answerKey(r.puzzle()), 1, Integer::sum);
             puzzles.add(r.puzzle().id());
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("puzzles", s.puzzles().size());
-        m.put("samples", s.samples());
-        m.put("exact_samples", s.exactSamples());
-        m.put("exact_rate", s.samples() == 0 ? 0.0 : (double) s.exactSamples() / s.samples());
-        m.put("puzzles_covered", s.puzzlesCovered());
-        m.put("kept", kept.size());
-        m.put("kept_puzzles", puzzles.size());
-        m.put("distinct_answers", counts.size());
-        m.put("max_per_answer", counts.values().stream().mapToInt(Integer::intValue).max().orElse(0));
-        m.put("min_per_answer", counts.values().stream().mapToInt(Integer::intValue).min().orElse(0));
-        m.put("answer_counts", counts);
         List<Prompt> prompts = kept.stream().map(r -> task.prompt(r.puzzle())).toList();
-        m.put("perplexity", summary(perplexities(base, prompts, kept.stream().map(SftData.Rollout::completion)
-                .toList())));
-        m.put("perplexity_answer_only", summary(perplexities(base, prompts, kept.stream()
-                .map(r -> task.template().completion(null, r.puzzle().answer(), r.puzzle().grid())).toList())));
-        return m;
+        return new HarvestStats(s.puzzles().size(), s.samples(), s.exactSamples(),
+                s.samples() == 0 ? 0.0 : (double) s.exactSamples() / s.samples(), s.puzzlesCovered(), kept.size(),
+                puzzles.size(), counts.size(), counts.values().stream().mapToInt(Integer::intValue).max().orElse(0),
+                counts.values().stream().mapToInt(Integer::intValue).min().orElse(0), counts,
+                summary(perplexities(base, prompts, kept.stream().map(SftData.Rollout::completion).toList())),
+                summary(perplexities(base, prompts, kept.stream()
+                        .map(r -> task.template().completion(null, r.puzzle().answer(), r.puzzle().grid())).toList())));
     }
 
     private static double[] perplexities(VisionLanguageModel model, List<Prompt> prompts, List<String> texts) {
@@ -157,13 +148,9 @@ final class Harvest {
         return out;
     }
 
-    private static Map<String, Object> summary(double[] values) {
+    private static HarvestStats.Perplexity summary(double[] values) {
         Distribution d = Distribution.of(values);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("median", d.median());
-        m.put("mean", d.mean());
-        m.put("p95", d.p95());
-        return m;
+        return new HarvestStats.Perplexity(d.median(), d.mean(), d.p95());
     }
 
     /** Rea-Self data for a plain SFT run: sample a checkpoint on the training set and keep every exact completion. */

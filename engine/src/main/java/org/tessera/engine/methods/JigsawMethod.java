@@ -5,6 +5,7 @@ import org.tessera.engine.experiment.MethodKind;
 import org.tessera.engine.io.TesseraJson;
 import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.world.SuiteResult;
 import org.tessera.engine.runs.events.HarvestedRollout;
 import org.tessera.engine.runs.events.PuzzleRef;
 import org.tessera.engine.runs.events.RunEvents;
@@ -52,7 +53,7 @@ public final class JigsawMethod implements ExperimentMethod {
     }
 
     /** The knowledge suite as a function of the policy (reporting to a monitor), and the prior-knowledge KL probe. */
-    public record KnowledgeSetup(java.util.function.BiFunction<TrainableModel, JobMonitor, Object> suite,
+    public record KnowledgeSetup(java.util.function.BiFunction<TrainableModel, JobMonitor, SuiteResult> suite,
                                  KlProbe probe) {
     }
 
@@ -192,7 +193,7 @@ public final class JigsawMethod implements ExperimentMethod {
         JobMonitor runMonitor = ctx.monitor();
         JobMonitor progressOnly = (task, done, total, detail) -> runMonitor.progress("eval: " + task, done, total,
                 detail);
-        ctx.metric(new EvalEvent(step, TesseraJson.MAPPER.valueToTree(evaluator.evaluate(policy, base, progressOnly)),
+        ctx.metric(new EvalEvent(step, evaluator.evaluate(policy, base, progressOnly),
                 (System.nanoTime() - t0) / 1e9));
     }
 

@@ -60,7 +60,7 @@ final class PolicyHarvest {
         double sampleSeconds = (System.nanoTime() - t) / 1e9;
         List<SftData.Rollout> kept = Harvest.select(s, h.perPuzzle(), h.perAnswer());
         write(file, step, kept);
-        ctx.metric(new HarvestEvent(step, JSON.valueToTree(Harvest.stats(s, kept, base, task)), sampleSeconds,
+        ctx.metric(new HarvestEvent(step, Harvest.stats(s, kept, base, task), sampleSeconds,
                 (System.nanoTime() - t) / 1e9, (System.nanoTime() - t0) / 1e9));
         return kept;
     }

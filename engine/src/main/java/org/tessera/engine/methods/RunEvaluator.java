@@ -1,5 +1,8 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.runs.events.Evaluation;
+import org.tessera.engine.world.SuiteResult;
+
 import org.tessera.engine.jobs.JobMonitor;
 
 import org.tessera.engine.jigsaw.JigsawEvalResult;
@@ -17,11 +20,11 @@ import java.util.function.BiFunction;
  */
 public final class RunEvaluator {
     private final JigsawEvaluator jigsaw;
-    private final BiFunction<TrainableModel, JobMonitor, Object> knowledge;
+    private final BiFunction<TrainableModel, JobMonitor, SuiteResult> knowledge;
     private final KlProbe knowledgeProbe;
     private final KlProbe taskProbe;
 
-    public RunEvaluator(JigsawEvaluator jigsaw, BiFunction<TrainableModel, JobMonitor, Object> knowledge,
+    public RunEvaluator(JigsawEvaluator jigsaw, BiFunction<TrainableModel, JobMonitor, SuiteResult> knowledge,
                         KlProbe knowledgeProbe, KlProbe taskProbe) {
         this.jigsaw = jigsaw;
         this.knowledge = knowledge;
@@ -30,18 +33,16 @@ public final class RunEvaluator {
     }
 
     /** The evaluation of {@code policy} against {@code base}; the suites report their batches to {@code monitor}. */
-    public Map<String, Object> evaluate(TrainableModel policy, TrainableModel base, JobMonitor monitor) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    public Evaluation evaluate(TrainableModel policy, TrainableModel base, JobMonitor monitor) {
         long t0 = System.nanoTime();
         JigsawEvalResult j = jigsaw.evaluate(policy, monitor);
-        out.put("jigsaw", j);
         long t1 = System.nanoTime();
-        out.put("knowledge", knowledge.apply(policy, monitor));
+        SuiteResult k = knowledge.apply(policy, monitor);
         long t2 = System.nanoTime();
-        out.put("kl_knowledge", knowledgeProbe.measure(policy, base));
-        out.put("kl_task", taskProbe.measure(policy, base));
+        double klKnowledge = knowledgeProbe.measure(policy, base);
+        double klTask = taskProbe.measure(policy, base);
         long t3 = System.nanoTime();
-        out.put("eval_seconds", Map.of("jigsaw", (t1 - t0) / 1e9, "knowledge", (t2 - t1) / 1e9, "kl", (t3 - t2) / 1e9));
-        return out;
+        return new Evaluation(j, k, klKnowledge, klTask,
+                new Evaluation.Seconds((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9));
     }
 }

@@ -1,5 +1,8 @@
 package org.tessera.engine.runs;
 
+import org.tessera.engine.runs.events.RunEvent;
+import org.tessera.engine.runs.events.RunEvents;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.tessera.engine.experiment.Experiment;
 import org.tessera.engine.experiment.ExperimentLoader;
@@ -32,7 +35,11 @@ public final class RunManager implements AutoCloseable {
     public interface Listener {
         void runChanged(RunFolder run, RunInfo info);
 
-        default void metrics(RunFolder run, List<JsonNode> events) {
+        /**
+         * New events of a run's metrics.jsonl, in file order: each line parsed once by the manager's follower and
+         * typed by {@link RunEvents}; lines of kinds this version does not know are left out.
+         */
+        default void metrics(RunFolder run, List<RunEvent> events) {
         }
     }
 
@@ -308,7 +315,10 @@ public final class RunManager implements AutoCloseable {
                 }
             }
             try {
-                List<JsonNode> events = t.metrics.poll();
+                List<RunEvent> events = new ArrayList<>();
+                for (JsonNode line : t.metrics.poll()) {
+                    RunEvents.read(line).ifPresent(events::add);
+                }
                 if (!events.isEmpty()) {
                     for (Listener l : listeners) {
                         l.metrics(t.folder, events);

@@ -1,5 +1,7 @@
 package org.tessera.engine.methods;
 
+import org.tessera.engine.runs.events.HarvestStats;
+
 import org.tessera.engine.task.TaskSetup;
 
 import org.junit.jupiter.api.Test;
@@ -138,17 +140,16 @@ class HarvestTest {
         FakeModel m = new FakeModel(puzzles, (i, k) -> i < 9 && k == 0 ? right(puzzles.get(i)) : wrong(puzzles.get(i)));
         Harvest.Sampled s = Harvest.sample(m, task, puzzles, 2, 1.0f, 1, 16, JobMonitor.NONE);
         List<SftData.Rollout> kept = Harvest.select(s, 1, 0);
-        Map<String, Object> st = Harvest.stats(s, kept, m, task);
-        assertEquals(24, st.get("samples"));
-        assertEquals(9, st.get("exact_samples"));
-        assertEquals(9, st.get("puzzles_covered"));
-        assertEquals(9, st.get("kept"));
+        HarvestStats st = Harvest.stats(s, kept, m, task);
+        assertEquals(24, st.samples());
+        assertEquals(9, st.exactSamples());
+        assertEquals(9, st.puzzlesCovered());
+        assertEquals(9, st.kept());
         Set<String> answers = new HashSet<>();
         puzzles.subList(0, 9).forEach(p -> answers.add(Harvest.answerKey(p)));
-        assertEquals(answers.size(), st.get("distinct_answers"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> ppl = (Map<String, Object>) st.get("perplexity");
-        assertEquals(Math.exp(0.5), (double) ppl.get("median"), 1e-9, "the fake scores every token at -0.5");
+        assertEquals(answers.size(), st.distinctAnswers());
+        assertEquals(9, st.answerCounts().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(Math.exp(0.5), st.perplexity().median(), 1e-9, "the fake scores every token at -0.5");
     }
 
     @Test

@@ -50,7 +50,7 @@ class RunHarvestCancelTest {
             JigsawMethod.KnowledgeSetup ks = world.apply(e, policy);
             int[] calls = {0};
             return new JigsawMethod.KnowledgeSetup((m, monitor) -> {
-                Object r = ks.suite().apply(m, monitor);
+                org.tessera.engine.world.SuiteResult r = ks.suite().apply(m, monitor);
                 if (++calls[0] == 2) {
                     f.writeControl(new RunControl(false, true));
                 }
@@ -114,7 +114,7 @@ class RunHarvestCancelTest {
         JigsawMethod.KnowledgeFactory watching = (e, policy) -> {
             JigsawMethod.KnowledgeSetup ks = world.apply(e, policy);
             return new JigsawMethod.KnowledgeSetup((m, monitor) -> {
-                Object r = ks.suite().apply(m, monitor);
+                org.tessera.engine.world.SuiteResult r = ks.suite().apply(m, monitor);
                 if (seen.isEmpty()) { // the step-0 evaluation: what run.json says while it runs, then a Stop
                     monitor.progress("Checking", 1, 2, "items");
                     seen.add(f.info().message());

@@ -85,7 +85,11 @@ public final class RunEvents {
         try {
             return JSON.treeToValue(line, type);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+                    ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
+                    : "";
+            throw new IllegalArgumentException((where.isEmpty() ? "" : where + ": ") + e.getOriginalMessage(), e);
         }
     }
 
@@ -94,8 +98,23 @@ public final class RunEvents {
      * a missing field): a reader goes on with the next line.
      */
     public static Optional<RunEvent> read(JsonNode line) {
-        if (line == null || !line.isObject() || !line.path("step").isIntegralNumber()) {
+        try {
+            return Optional.ofNullable(parse(line));
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The typed event of a parsed line; null when it is not an event this version knows (not an object, no
+     * integer step, another kind).
+     *
+     * @throws IllegalArgumentException naming the field when a known kind of event does not read (a field of the
+     *                                  wrong type): strict readers report it with the file and line
+     */
+    public static RunEvent parse(JsonNode line) {
+        if (line == null || !line.isObject() || !line.path("step").isIntegralNumber()) {
+            return null;
         }
         Class<? extends RunEvent> type = switch (line.path("event").asText()) {
             case "train" -> switch (line.path("phase").asText()) {
@@ -107,13 +126,21 @@ public final class RunEvents {
             case "harvest" -> HarvestEvent.class;
             default -> null;
         };
-        if (type == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.treeToValue(line, type));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return type == null ? null : convert(line, type);
+    }
+
+    /**
+     * A train step's top-level numbers by their field names ({@code loss}, {@code lr}, {@code reward_mean} ...),
+     * finite ones only, in the line's order, without {@code step}: what a chart of "any train metric" plots, so
+     * that a metric added to an event record is chartable without touching the charts.
+     */
+    public static java.util.Map<String, Double> numbers(TrainStep step) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        toJson(step).fields().forEachRemaining(f -> {
+            if (f.getValue().isNumber() && !f.getKey().equals("step") && Double.isFinite(f.getValue().asDouble())) {
+                out.put(f.getKey(), f.getValue().asDouble());
+            }
+        });
+        return out;
     }
 }

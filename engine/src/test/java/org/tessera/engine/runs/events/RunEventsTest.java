@@ -100,6 +100,23 @@ class RunEventsTest {
         assertEquals(4, sft.step());
         assertEquals("self-rollouts", sft.data());
         assertEquals(0.8812, sft.loss(), 0.0);
+        EvalEvent eval = (EvalEvent) RunEvents.read(JSON.readTree(lines.get(3))).orElseThrow();
+        assertEquals(0.0391, eval.eval().klTask(), 0.0);
+        assertTrue(Double.isNaN(eval.eval().families().get("vqa").choice()), "the golden non-finite value");
+        assertEquals(eval.eval().jigsaw().exact(), eval.eval().jigsawExact(), 0.0);
+        assertTrue(eval.eval().seconds().knowledge() > 0);
+        HarvestEvent harvest = (HarvestEvent) RunEvents.read(JSON.readTree(lines.get(4))).orElseThrow();
+        assertEquals(5, harvest.harvest().kept());
+        assertEquals(5, harvest.harvest().answerCounts().values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(harvest.harvest().perplexity().median() < harvest.harvest().perplexityAnswerOnly().median());
+        // a score older Tessera wrote as null, and one a line lacks, read as NaN, never as 0
+        JsonNode old = JSON.readTree("{\"step\": 2, \"event\": \"eval\", \"wall_s\": 1, \"eval\": {\"knowledge\": "
+                + "{\"families\": {\"vqa\": {\"accuracy\": 0.5, \"choice\": null, \"n\": 4}}}}}");
+        EvalEvent older = (EvalEvent) RunEvents.read(old).orElseThrow();
+        assertTrue(Double.isNaN(older.eval().families().get("vqa").choice()));
+        assertTrue(Double.isNaN(older.eval().families().get("vqa").nll()));
+        assertTrue(Double.isNaN(older.eval().klTask()) && Double.isNaN(older.eval().jigsawExact()));
+        assertTrue(Double.isNaN(older.eval().knowledgeAverage().accuracy()));
         GrpoTrainStep grpo = (GrpoTrainStep) RunEvents.read(JSON.readTree(lines.get(1))).orElseThrow();
         assertTrue(grpo.seconds().forwardBackward() > 0);
         JsonNode nan = JSON.readTree("{\"step\": 3, \"event\": \"train\", \"phase\": \"sft\", \"data\": \"answer-only\", "
@@ -116,5 +133,11 @@ class RunEventsTest {
         assertTrue(RunEvents.read(JSON.readTree("{\"step\": 1, \"event\": \"profile\"}")).isEmpty());
         assertTrue(RunEvents.read(JSON.readTree("{\"event\": \"eval\", \"eval\": {}}")).isEmpty());
         assertTrue(RunEvents.read(JSON.readTree("[1, 2]")).isEmpty());
+        JsonNode wrongType = JSON.readTree("{\"step\": 1, \"event\": \"eval\", \"wall_s\": 1, "
+                + "\"eval\": {\"jigsaw\": {\"exact\": \"most\"}}}");
+        assertTrue(RunEvents.read(wrongType).isEmpty(), "a lenient reader goes on");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunEvents.parse(wrongType));
+        assertTrue(e.getMessage().startsWith("eval.jigsaw.exact: "), "a strict reader names the field: " + e.getMessage());
     }
 }
