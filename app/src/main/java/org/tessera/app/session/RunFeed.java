@@ -18,8 +18,11 @@ import org.tessera.engine.runs.RunManager;
 /**
  * Carries the run manager's events to the UI thread, coalesced. The manager calls its listeners on its own polling
  * thread, possibly with many metrics events at once; handing each to the UI thread separately froze the window in
- * the stack-notes measurements. So events are buffered here and flushed every {@code flushMillis} with ONE
- * {@code uiThread.execute} per flush, carrying everything that arrived since the last one.
+ * the stack-notes measurements. So events are buffered here and handed over with ONE {@code uiThread.execute} per
+ * flush, carrying everything that arrived since the last one, at most one flush per {@code flushMillis}: a metrics
+ * event after a quiet spell goes at once (a chart sees it within the manager's poll), the rest wait for the next
+ * slot. State changes alone wait one interval, so that the states of a whole poll (or of {@link #attach}) arrive
+ * together.
  *
  * <p>The feed also remembers, on the UI thread, every run's latest state and all its metrics events, so a view
  * opened later (the dashboard) starts from the full history rather than from the next event.
@@ -39,7 +42,10 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
 
     private final Executor uiThread;
     private final ScheduledExecutorService flusher;
+    private final long flushNanos;
     private final Object lock = new Object();
+    private boolean flushScheduled; // guarded by lock
+    private long lastFlushNanos; // guarded by lock
     private Map<RunFolder, RunInfo> pendingStates = new LinkedHashMap<>();
     private Map<RunFolder, List<RunEvent>> pendingMetrics = new LinkedHashMap<>();
 
@@ -55,14 +61,34 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        flusher.scheduleWithFixedDelay(this::flush, flushMillis, flushMillis, TimeUnit.MILLISECONDS);
+        this.flushNanos = TimeUnit.MILLISECONDS.toNanos(flushMillis);
+        this.lastFlushNanos = System.nanoTime() - flushNanos;
+    }
+
+    /**
+     * Schedules the next flush unless one is pending (under lock): for metrics as soon as one interval has passed
+     * since the last flush, for states one interval from now.
+     */
+    private void requestFlush(boolean metrics) {
+        if (flushScheduled) {
+            return;
+        }
+        flushScheduled = true;
+        long wait = metrics ? Math.max(0, lastFlushNanos + flushNanos - System.nanoTime()) : flushNanos;
+        try {
+            flusher.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            flushScheduled = false; // the feed is closed: nothing is delivered any more
+        }
     }
 
     /** Listens to the manager and reads the state of every run it already lists (see the class comment). */
     public void attach(RunManager manager) {
         manager.addListener(this);
-        for (RunFolder run : manager.list()) {
-            run.readInfo().ifPresent(info -> runChanged(run, info));
+        synchronized (lock) { // every listed run's state in one batch
+            for (RunFolder run : manager.list()) {
+                run.readInfo().ifPresent(info -> runChanged(run, info));
+            }
         }
     }
 
@@ -70,6 +96,7 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     public void runChanged(RunFolder run, RunInfo info) {
         synchronized (lock) {
             pendingStates.put(run, info);
+            requestFlush(false);
         }
     }
 
@@ -77,12 +104,15 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
     public void metrics(RunFolder run, List<RunEvent> events) {
         synchronized (lock) {
             pendingMetrics.computeIfAbsent(run, r -> new ArrayList<>()).addAll(events);
+            requestFlush(true);
         }
     }
 
     private void flush() {
         Batch batch;
         synchronized (lock) {
+            flushScheduled = false;
+            lastFlushNanos = System.nanoTime();
             if (pendingStates.isEmpty() && pendingMetrics.isEmpty()) {
                 return;
             }
