@@ -49,13 +49,13 @@ public final class RunMetrics {
                 }
                 SuiteResult.Average avg = eval.knowledgeAverage();
                 for (String m : KNOWLEDGE_METRICS) {
-                    number(score(avg, m)).ifPresent(v -> put(added, "knowledge." + m, step, v));
-                    number(exact).ifPresent(x -> number(score(avg, m)).ifPresent(y -> put(added, "tradeoff." + m, x,
+                    number(avg.score(m)).ifPresent(v -> put(added, "knowledge." + m, step, v));
+                    number(exact).ifPresent(x -> number(avg.score(m)).ifPresent(y -> put(added, "tradeoff." + m, x,
                             y)));
                 }
                 eval.families().forEach((family, f) -> {
                     for (String m : KNOWLEDGE_METRICS) {
-                        number(score(f, m)).ifPresent(v -> put(added, "family." + family + "." + m, step, v));
+                        number(f.score(m)).ifPresent(v -> put(added, "family." + family + "." + m, step, v));
                     }
                 });
                 number(eval.klKnowledge()).ifPresent(v -> put(added, "kl_knowledge", step, v));
@@ -63,26 +63,6 @@ public final class RunMetrics {
             }
         }
         return new Added(added);
-    }
-
-    /** One of {@link #KNOWLEDGE_METRICS} of an average. */
-    private static double score(SuiteResult.Average a, String metric) {
-        return switch (metric) {
-            case "accuracy" -> a.accuracy();
-            case "choice" -> a.choice();
-            case "format" -> a.format();
-            default -> a.nll();
-        };
-    }
-
-    /** One of {@link #KNOWLEDGE_METRICS} of a family. */
-    private static double score(SuiteResult.FamilyScore f, String metric) {
-        return switch (metric) {
-            case "accuracy" -> f.accuracy();
-            case "choice" -> f.choice();
-            case "format" -> f.format();
-            default -> f.nll();
-        };
     }
 
     private void put(Map<String, List<double[]>> added, String name, double x, double y) {

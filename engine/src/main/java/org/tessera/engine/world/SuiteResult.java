@@ -26,11 +26,33 @@ public record SuiteResult(String suite, String model, Map<String, FamilyScore> f
      */
     @JsonPropertyOrder({"accuracy", "format", "choice", "nll", "n"})
     public record FamilyScore(double accuracy, double format,
-                              double choice, double nll, int n) {
+                              double choice, double nll, int n) implements Scores {
     }
 
     @JsonPropertyOrder({"accuracy", "format", "choice", "nll"})
     public record Average(double accuracy, double format, double choice,
-                          double nll) {
+                          double nll) implements Scores {
+    }
+
+    /** The four scores of a family or of the average. */
+    public interface Scores {
+        double accuracy();
+
+        double format();
+
+        double choice();
+
+        double nll();
+
+        /** A score by its name: accuracy, format, choice or nll (as the JSON and the charts name them). */
+        default double score(String name) {
+            return switch (name) {
+                case "accuracy" -> accuracy();
+                case "format" -> format();
+                case "choice" -> choice();
+                case "nll" -> nll();
+                default -> throw new IllegalArgumentException("no score '" + name + "' (accuracy, format, choice, nll)");
+            };
+        }
     }
 }
