@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -77,7 +78,7 @@ public final class RunFeed implements RunManager.Listener, AutoCloseable {
         long wait = metrics ? Math.max(0, lastFlushNanos + flushNanos - System.nanoTime()) : flushNanos;
         try {
             flusher.schedule(this::flush, wait, TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+        } catch (RejectedExecutionException closed) {
             flushScheduled = false; // the feed is closed: nothing is delivered any more
         }
     }

@@ -53,7 +53,7 @@ public final class JigsawMethod implements ExperimentMethod {
     }
 
     /** The knowledge suite as a function of the policy (reporting to a monitor), and the prior-knowledge KL probe. */
-    public record KnowledgeSetup(java.util.function.BiFunction<TrainableModel, JobMonitor, SuiteResult> suite,
+    public record KnowledgeSetup(BiFunction<TrainableModel, JobMonitor, SuiteResult> suite,
                                  KlProbe probe) {
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The three SFT data kinds of the paper, as training examples for a step:
@@ -125,7 +126,7 @@ final class SftData {
         return task.regenerate(ref.split(), ref.seed(), ref.index());
     }
 
-    private static <T> T parsed(Path file, JsonNode line, java.util.function.Function<JsonNode, T> reader) {
+    private static <T> T parsed(Path file, JsonNode line, Function<JsonNode, T> reader) {
         try {
             return reader.apply(line);
         } catch (IllegalArgumentException e) {

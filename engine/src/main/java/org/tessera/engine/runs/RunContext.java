@@ -1,9 +1,13 @@
 package org.tessera.engine.runs;
 
 import org.tessera.engine.jobs.JobMonitor;
+import org.tessera.engine.runs.events.RolloutGroup;
+import org.tessera.engine.runs.events.RunEvent;
+import org.tessera.engine.runs.events.RunEvents;
 import org.tessera.engine.train.JsonlWriter;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What a running experiment sees of its run: where to log, how to report progress, and whether the user asked it
@@ -29,13 +33,13 @@ public final class RunContext {
     }
 
     /** Appends one event to metrics.jsonl, through the one writer of events (runs.events.RunEvents). */
-    public void metric(org.tessera.engine.runs.events.RunEvent event) {
-        metrics.append(org.tessera.engine.runs.events.RunEvents.toJson(event));
+    public void metric(RunEvent event) {
+        metrics.append(RunEvents.toJson(event));
     }
 
     /** Appends one GRPO group to rollouts.jsonl, through the one writer of log lines (runs.events.RunEvents). */
-    public void rollout(org.tessera.engine.runs.events.RolloutGroup group) {
-        rollouts.append(org.tessera.engine.runs.events.RunEvents.toJson(group));
+    public void rollout(RolloutGroup group) {
+        rollouts.append(RunEvents.toJson(group));
     }
 
     public RunInfo info() {
@@ -77,7 +81,7 @@ public final class RunContext {
                 lastTask = task;
                 String message = finished ? null : task.toLowerCase(Locale.ROOT) + " " + done + "/" + total
                         + (detail.isEmpty() ? "" : " " + detail);
-                if (java.util.Objects.equals(message, info.message())) {
+                if (Objects.equals(message, info.message())) {
                     return;
                 }
                 info = info.with(info.state(), message);

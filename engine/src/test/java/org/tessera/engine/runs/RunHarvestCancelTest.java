@@ -9,9 +9,11 @@ import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.methods.JigsawMethod;
 import org.tessera.engine.methods.KnowledgeSetups;
 import org.tessera.engine.train.TrainerCheckpoint;
+import org.tessera.engine.world.SuiteResult;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +52,7 @@ class RunHarvestCancelTest {
             JigsawMethod.KnowledgeSetup ks = world.apply(e, policy);
             int[] calls = {0};
             return new JigsawMethod.KnowledgeSetup((m, monitor) -> {
-                org.tessera.engine.world.SuiteResult r = ks.suite().apply(m, monitor);
+                SuiteResult r = ks.suite().apply(m, monitor);
                 if (++calls[0] == 2) {
                     f.writeControl(new RunControl(false, true));
                 }
@@ -110,11 +112,11 @@ class RunHarvestCancelTest {
     void anEvaluationReportsIntoRunJsonAndFinishesBeforeAStopTakesEffect() throws Exception {
         RunFolder f = folder("eval-progress");
         JigsawMethod.KnowledgeFactory world = KnowledgeSetups.world();
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
         JigsawMethod.KnowledgeFactory watching = (e, policy) -> {
             JigsawMethod.KnowledgeSetup ks = world.apply(e, policy);
             return new JigsawMethod.KnowledgeSetup((m, monitor) -> {
-                org.tessera.engine.world.SuiteResult r = ks.suite().apply(m, monitor);
+                SuiteResult r = ks.suite().apply(m, monitor);
                 if (seen.isEmpty()) { // the step-0 evaluation: what run.json says while it runs, then a Stop
                     monitor.progress("Checking", 1, 2, "items");
                     seen.add(f.info().message());

@@ -2,10 +2,14 @@ package org.tessera.engine.runs.events;
 
 import org.tessera.engine.io.TesseraJson;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,11 +29,12 @@ public final class RunEvents {
         return JSON.valueToTree(event);
     }
 
-    /** A rollouts.jsonl group, or a harvest file's rollout, as the JSON object its line holds. */
+    /** A rollouts.jsonl group as the JSON object its line holds. */
     public static ObjectNode toJson(RolloutGroup group) {
         return JSON.valueToTree(group);
     }
 
+    /** A harvest file's rollout (harvest.jsonl, sft-data.jsonl) as the JSON object its line holds. */
     public static ObjectNode toJson(HarvestedRollout rollout) {
         return JSON.valueToTree(rollout);
     }
@@ -40,7 +45,7 @@ public final class RunEvents {
      * @throws IllegalArgumentException naming what is wrong when the line is not a group (no step, puzzle or samples)
      */
     public static RolloutGroup rolloutGroup(JsonNode line) {
-        requireLine(line, "samples");
+        requireLine(line);
         if (!line.path("samples").isArray()) {
             throw new IllegalArgumentException("samples is missing or not a list");
         }
@@ -59,7 +64,7 @@ public final class RunEvents {
      * @throws IllegalArgumentException naming what is wrong when the line lacks its step, puzzle or text
      */
     public static HarvestedRollout harvestedRollout(JsonNode line) {
-        requireLine(line, "text");
+        requireLine(line);
         if (!line.path("text").isTextual()) {
             throw new IllegalArgumentException("text is missing or not a string");
         }
@@ -67,7 +72,7 @@ public final class RunEvents {
     }
 
     /** What every logged line needs: an object with an integer step and a puzzle that can be regenerated. */
-    private static void requireLine(JsonNode line, String what) {
+    private static void requireLine(JsonNode line) {
         if (line == null || !line.isObject()) {
             throw new IllegalArgumentException("expected a JSON object");
         }
@@ -84,13 +89,23 @@ public final class RunEvents {
     private static <T> T convert(JsonNode line, Class<T> type) {
         try {
             return JSON.treeToValue(line, type);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-                    ? m.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : "[" + r.getIndex() + "]").reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("")
-                    : "";
+        } catch (JsonProcessingException e) {
+            String where = e instanceof JsonMappingException m ? path(m) : "";
             throw new IllegalArgumentException((where.isEmpty() ? "" : where + ": ") + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Where in the line a field did not read, as a path: {@code eval.jigsaw.exact}, {@code samples[2].reward}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -134,8 +149,8 @@ public final class RunEvents {
      * finite ones only, in the line's order, without {@code step}: what a chart of "any train metric" plots, so
      * that a metric added to an event record is chartable without touching the charts.
      */
-    public static java.util.Map<String, Double> numbers(TrainStep step) {
-        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+    public static Map<String, Double> numbers(TrainStep step) {
+        Map<String, Double> out = new LinkedHashMap<>();
         toJson(step).fields().forEachRemaining(f -> {
             if (f.getValue().isNumber() && !f.getKey().equals("step") && Double.isFinite(f.getValue().asDouble())) {
                 out.put(f.getKey(), f.getValue().asDouble());

@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one reader and writer of metrics events against the contract's golden metrics.jsonl. */
@@ -69,10 +70,10 @@ class RunEventsTest {
     @Test
     void aRolloutLineWithoutWhatItNeedsIsRefusedNamingTheField() throws Exception {
         String noSeed = "{\"step\": 1, \"puzzle\": {\"index\": 3}, \"samples\": []}";
-        assertEquals("puzzle.seed is missing or not an integer", org.junit.jupiter.api.Assertions.assertThrows(
+        assertEquals("puzzle.seed is missing or not an integer", assertThrows(
                 IllegalArgumentException.class, () -> RunEvents.rolloutGroup(JSON.readTree(noSeed))).getMessage());
         String noText = "{\"step\": 1, \"puzzle\": {\"seed\": 1, \"index\": 3}, \"samples\": [{\"exact\": true}]}";
-        assertEquals("samples[0].text is missing or not a string", org.junit.jupiter.api.Assertions.assertThrows(
+        assertEquals("samples[0].text is missing or not a string", assertThrows(
                 IllegalArgumentException.class, () -> RunEvents.rolloutGroup(JSON.readTree(noText))).getMessage());
         String oldLine = "{\"step\": 1, \"puzzle\": {\"seed\": 1, \"index\": 3}, \"samples\": [{\"text\": \"x\", "
                 + "\"advantage\": \"NaN\", \"logprob_base\": null}]}";
@@ -136,7 +137,7 @@ class RunEventsTest {
         JsonNode wrongType = JSON.readTree("{\"step\": 1, \"event\": \"eval\", \"wall_s\": 1, "
                 + "\"eval\": {\"jigsaw\": {\"exact\": \"most\"}}}");
         assertTrue(RunEvents.read(wrongType).isEmpty(), "a lenient reader goes on");
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RunEvents.parse(wrongType));
         assertTrue(e.getMessage().startsWith("eval.jigsaw.exact: "), "a strict reader names the field: " + e.getMessage());
     }
