@@ -9,8 +9,6 @@ import org.tessera.engine.jigsaw.JigsawEvalResult;
 import org.tessera.engine.jigsaw.JigsawEvaluator;
 import org.tessera.engine.model.TrainableModel;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
