@@ -51,14 +51,6 @@ public final class MetricsReader {
         return out;
     }
 
-    /**
-     * One eval event as a point, or null when {@code n} is not an eval event with a numeric step and an eval
-     * object. The live path (the workbench's run feed) hands events here already parsed: no file is read.
-     */
-    public static EvalPoint evalPoint(JsonNode n) {
-        return RunEvents.read(n).orElse(null) instanceof EvalEvent e ? evalPoint(e) : null;
-    }
-
     /** One typed eval event as a point (the live path: the run manager hands events already typed). */
     public static EvalPoint evalPoint(EvalEvent e) {
         if (e.eval() == null) {
@@ -69,20 +61,5 @@ public final class MetricsReader {
         ev.families().forEach((name, score) -> families.put(name, score.accuracy()));
         return new EvalPoint(e.step(), e.wallSeconds(), ev.jigsawExact(), ev.jigsawHit(),
                 ev.knowledgeAverage().accuracy(), families, ev.klTask(), ev.klKnowledge());
-    }
-
-    /**
-     * A number as written in a run folder: a JSON number, or one of the spellings of a non-finite value,
-     * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"} (docs/contracts); anything else (missing, null) is NaN.
-     */
-    public static double num(JsonNode n) {
-        if (n.isNumber()) {
-            return n.asDouble();
-        }
-        return switch (n.isTextual() ? n.asText() : "") {
-            case "Infinity" -> Double.POSITIVE_INFINITY;
-            case "-Infinity" -> Double.NEGATIVE_INFINITY;
-            default -> Double.NaN;
-        };
     }
 }
