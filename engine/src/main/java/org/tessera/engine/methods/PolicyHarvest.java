@@ -14,7 +14,6 @@ import org.tessera.engine.io.AtomicFiles;
 import org.tessera.engine.jigsaw.Puzzle;
 import org.tessera.engine.model.TrainableModel;
 import org.tessera.engine.runs.RunContext;
-import org.tessera.engine.train.JsonlFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,8 +41,9 @@ final class PolicyHarvest {
     static List<SftData.Rollout> dataFor(Experiment e, TaskSetup task, RunContext ctx, TrainableModel policy,
                                          TrainableModel base, long step, long t0) {
         Path file = ctx.folder().sftDataFile();
-        if (!JsonlFiles.read(file).isEmpty()) {
-            return SftData.harvested(file, task);
+        List<SftData.Rollout> taken = SftData.harvested(file, task); // empty while the file is missing or empty
+        if (!taken.isEmpty()) {
+            return taken;
         }
         if (step != e.method().steps()) {
             throw new IllegalStateException(file + " is missing, and the policy has trained past the GRPO phase "
