@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ import org.tessera.engine.analysis.EvalPoint;
 import org.tessera.engine.analysis.KlForgetting;
 import org.tessera.engine.analysis.MetricsReader;
 import org.tessera.engine.analysis.KlForgetting.RunRow;
+import org.tessera.engine.runs.RunFolder;
+import org.tessera.engine.runs.events.EvalEvent;
+import org.tessera.engine.runs.events.RunEvent;
 
 /**
  * RL's Razor across runs: each run's final KL to the base model on the new task against its change in retained
@@ -71,7 +75,7 @@ final class KlForgettingPanel extends VBox {
     private final ExportBar export;
     private final Button refresh = new Button("Refresh");
     /** UI thread: every run's evaluations as the feed delivered them, and its method's name (read once). */
-    private final Map<org.tessera.engine.runs.RunFolder, List<EvalPoint>> liveEvals = new LinkedHashMap<>();
+    private final Map<RunFolder, List<EvalPoint>> liveEvals = new LinkedHashMap<>();
     private final Map<Path, String> methods = new HashMap<>();
     private boolean refreshing;
     private boolean stale;
@@ -123,14 +127,14 @@ final class KlForgettingPanel extends VBox {
         // damaged lines.
         feed.subscribe(batch -> {
             boolean changed = false;
-            for (org.tessera.engine.runs.RunFolder run : batch.states().keySet()) {
+            for (RunFolder run : batch.states().keySet()) {
                 changed |= liveEvals.putIfAbsent(run, new ArrayList<>()) == null;
             }
-            for (Map.Entry<org.tessera.engine.runs.RunFolder, List<org.tessera.engine.runs.events.RunEvent>> e
+            for (Map.Entry<RunFolder, List<RunEvent>> e
                     : batch.metrics().entrySet()) {
                 List<EvalPoint> points = liveEvals.computeIfAbsent(e.getKey(), r -> new ArrayList<>());
-                for (org.tessera.engine.runs.events.RunEvent event : e.getValue()) {
-                    EvalPoint p = event instanceof org.tessera.engine.runs.events.EvalEvent eval
+                for (RunEvent event : e.getValue()) {
+                    EvalPoint p = event instanceof EvalEvent eval
                             ? MetricsReader.evalPoint(eval) : null;
                     if (p != null) {
                         points.add(p);
@@ -148,7 +152,7 @@ final class KlForgettingPanel extends VBox {
     private void showLive() {
         List<KlForgetting.RunSeries> runs = new ArrayList<>();
         liveEvals.entrySet().stream().sorted(Map.Entry.comparingByKey(
-                        java.util.Comparator.comparing(org.tessera.engine.runs.RunFolder::name)))
+                        Comparator.comparing(RunFolder::name)))
                 .forEach(e -> runs.add(new KlForgetting.RunSeries(e.getKey().name(),
                         methods.computeIfAbsent(e.getKey().dir(), KlForgetting::method), e.getValue())));
         show(new AnalysisService.KlResult(runsDir, KlForgetting.table(runs), List.of()));

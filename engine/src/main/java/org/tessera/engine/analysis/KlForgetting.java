@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -87,7 +88,7 @@ public final class KlForgetting {
         for (RunSeries r : runs) {
             if (!r.series().isEmpty()) {
                 List<EvalPoint> sorted = new ArrayList<>(r.series());
-                sorted.sort(java.util.Comparator.comparingLong(EvalPoint::step));
+                sorted.sort(Comparator.comparingLong(EvalPoint::step));
                 rows.add(row(r.run(), r.method(), sorted));
             }
         }

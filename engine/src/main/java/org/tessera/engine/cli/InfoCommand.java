@@ -8,7 +8,6 @@ import org.tessera.engine.model.TrainableModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 

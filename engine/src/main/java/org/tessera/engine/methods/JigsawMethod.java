@@ -2,7 +2,6 @@ package org.tessera.engine.methods;
 
 import org.tessera.engine.task.TaskSetup;
 import org.tessera.engine.experiment.MethodKind;
-import org.tessera.engine.io.TesseraJson;
 import org.tessera.engine.jobs.JobMonitor;
 import org.tessera.engine.runs.events.EvalEvent;
 import org.tessera.engine.world.SuiteResult;

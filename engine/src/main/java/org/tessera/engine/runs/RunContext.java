@@ -61,10 +61,9 @@ public final class RunContext {
      * puzzles), so that a Stop need not wait for it to end: {@code cancelled()} reads control.json's cancel flag and
      * {@code throwIfCancelled} throws the run's own {@link RunCancelledException} at the current step (the worker
      * then marks the run CANCELLED, keeping its metrics and checkpoints, not FAILED). {@code progress} puts
-     * "task done/total detail" into run.json's message: a new task at once, the same task's counts at most once a
-     * second like {@link #progress(long, String)},
-     * and clears it when done reaches total, as the message of a pause is cleared when the run goes on. A pause
-     * asked meanwhile takes effect at the next step.
+     * "task done/total detail" into run.json's message (a new task at once, the same task's counts at most once a
+     * second, like {@link #progress(long, String)}) and clears it when done reaches total, as the message of a pause
+     * is cleared when the run goes on. A pause asked meanwhile takes effect at the next step.
      */
     public JobMonitor monitor() {
         return new JobMonitor() {

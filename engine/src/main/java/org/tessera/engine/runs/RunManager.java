@@ -266,7 +266,7 @@ public final class RunManager implements AutoCloseable {
         // poller goes on meanwhile.
         if (previous != null && previous.isAlive() && f.readInfo().map(i -> i.state().terminal()).orElse(false)) {
             try {
-                previous.waitFor(WORKER_EXIT_WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+                previous.waitFor(WORKER_EXIT_WAIT_S, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
